@@ -1,0 +1,32 @@
+namespace Filing.Api.Infrastructure;
+
+/// <summary>Stable machine-readable error codes carried in every problem response as <c>code</c>.</summary>
+public static class ProblemCodes
+{
+    public const string BadRequest = "bad-request";
+    public const string ValidationFailed = "validation-failed";
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not-found";
+    public const string Conflict = "conflict";
+    public const string TooLarge = "too-large";
+    public const string UnsupportedMediaType = "unsupported-media-type";
+    public const string Unprocessable = "unprocessable";
+    public const string TooManyRequests = "too-many-requests";
+    public const string InternalError = "internal-error";
+
+    public static string ForStatus(int status) => status switch
+    {
+        400 => BadRequest,
+        401 => Unauthorized,
+        403 => Forbidden,
+        404 => NotFound,
+        409 => Conflict,
+        413 => TooLarge,
+        415 => UnsupportedMediaType,
+        422 => Unprocessable,
+        429 => TooManyRequests,
+        _ when status >= 500 => InternalError,
+        _ => "error",
+    };
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Filing.Api.Infrastructure;
+
+internal static class ProblemDetailsSetup
+{
+    /// <summary>
+    /// RFC 9457 problem details everywhere: every problem carries a stable <c>code</c> extension so that
+    /// clients branch on it rather than on English titles; stack traces never reach the client.
+    /// </summary>
+    public static IServiceCollection AddFilingProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var problem = ctx.ProblemDetails;
+            problem.Instance ??= ctx.HttpContext.Request.Path;
+            problem.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+            if (!problem.Extensions.ContainsKey("code"))
+            {
+                problem.Extensions["code"] = ProblemCodes.ForStatus(problem.Status ?? StatusCodes.Status500InternalServerError);
+            }
+        });
+        services.AddExceptionHandler<FilingExceptionHandler>();
+        return services;
+    }
+}
+
+/// <summary>Maps exceptions that escape an endpoint to problem details; anything unknown is a 500 without details.</summary>
+internal sealed class FilingExceptionHandler(IProblemDetailsService problems, ILogger<FilingExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, title, detail) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, ProblemCodes.ForStatus(bad.StatusCode), "Bad request", bad.Message),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
+                (499, "client-closed-request", "Client closed request", null),
+            _ => (StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "Internal server error",
+                "The server could not complete the request. The error has been logged."),
+        };
+
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        problem.Extensions["code"] = code;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+}

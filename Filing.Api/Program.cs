@@ -1,0 +1,27 @@
+using Filing.Api.Health;
+using Filing.Api.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddFilingProblemDetails();
+builder.Services.AddFilingOpenApi();
+builder.Services.AddFilingHealth();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.UseSwagger();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/swagger/v1/swagger.json", "Filing API v1");
+    o.DocumentTitle = "Filing API";
+});
+
+app.MapHealth();
+
+app.Run();
+
+/// <summary>Entry point; public so that integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
