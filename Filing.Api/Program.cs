@@ -3,6 +3,7 @@ using Filing.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Services.AddFilingJson();
 builder.Services.AddFilingProblemDetails();
 builder.Services.AddFilingOpenApi();
 builder.Services.AddFilingHealth();

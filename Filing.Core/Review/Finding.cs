@@ -1,0 +1,55 @@
+namespace Filing.Core.Review;
+
+/// <summary>The review steps the seed names, plus drafting form.</summary>
+public enum ReviewStep
+{
+    /// <summary>公平竞争审查.</summary>
+    FairCompetition,
+    /// <summary>性别平等咨询评估.</summary>
+    GenderEquality,
+    /// <summary>健康审查 / 健康影响评价.</summary>
+    Health,
+    /// <summary>合法性审查.</summary>
+    Legality,
+    /// <summary>Drafting form (GB/T 9704, validity, attachments).</summary>
+    Drafting,
+}
+
+/// <summary>How serious a finding is.</summary>
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}
+
+/// <summary>Where a finding sits: structure path, paragraph index and the exact characters of the excerpt.</summary>
+/// <param name="Path">Structure path of the paragraph (e.g. 第三条第二款), or null outside the normative text.</param>
+/// <param name="Paragraph">Index into <see cref="Documents.NormativeDocument.Paragraphs"/>.</param>
+/// <param name="Start">Offset of the excerpt inside the paragraph's text.</param>
+/// <param name="Length">Length of the excerpt.</param>
+public readonly record struct FindingLocation(string? Path, int Paragraph, int Start, int Length);
+
+/// <summary>A legal basis: law, article and optionally item, e.g. 公平竞争审查条例 第九条 第（二）项.</summary>
+public sealed record LegalBasis(string Law, string Article, string? Item = null);
+
+/// <summary>One suspect clause: the rule it breaks, where it is, why, and what to do. Findings are data, not errors.</summary>
+/// <param name="RuleId">Stable rule id (cited by golden files, the API and stored reports).</param>
+/// <param name="Step">Review step.</param>
+/// <param name="Severity">error, warning or info.</param>
+/// <param name="Message">User-facing Chinese message.</param>
+/// <param name="Excerpt">The exact flagged characters.</param>
+/// <param name="Location">Where the excerpt is.</param>
+/// <param name="Basis">Legal basis.</param>
+/// <param name="Suggestion">What to do.</param>
+/// <param name="Note">Extra context, e.g. that an art-12 exception was stated and the finding was downgraded.</param>
+public sealed record Finding(
+    string RuleId,
+    ReviewStep Step,
+    Severity Severity,
+    string Message,
+    string Excerpt,
+    FindingLocation Location,
+    IReadOnlyList<LegalBasis> Basis,
+    string? Suggestion,
+    string? Note = null);
