@@ -11,6 +11,18 @@ public static class NormativeDocumentReader
     /// <exception cref="DocumentReadException">The content is not a readable Word document.</exception>
     public static NormativeDocument Read(Stream stream, DocumentReaderOptions? options = null) =>
         throw new NotImplementedException("Filled in by the Word reader (issue 2).");
+
+    /// <summary>
+    /// Reads pasted plain text (one paragraph per line) with the same structure analysis as a Word file,
+    /// so that a passage gets the same paths and locations.
+    /// </summary>
+    public static NormativeDocument FromText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var paragraphs = lines.Select((line, i) => new Reading.RawParagraph(line, 0, ParagraphSource.Body, i)).ToList();
+        return Reading.StructureAnalyzer.Analyze(new Reading.RawDocument(paragraphs, [], [], [], new RevisionInfo(false, false), []));
+    }
 }
 
 /// <summary>Limits that keep a hostile or absurd upload from exhausting memory or time.</summary>
