@@ -58,8 +58,11 @@ internal static class ContentSniffer
     /// <summary>The refusal for content that is recognisably not a Word file.</summary>
     public static DocumentReadException Refuse(DetectedContent detected) =>
         new(DocumentErrorCode.UnsupportedMediaType,
-            $"该文件是{detected.Description}（{detected.MediaType}），不是 Word 文件。{detected.Advice}",
+            $"该文件是{Spaced(detected.Description)}，不是 Word 文件（检测到的类型：{detected.MediaType}）。{detected.Advice}",
             detected.MediaType);
+
+    /// <summary>A space between a Chinese word and a Latin one, as Chinese typesetting has it (是 PDF 文档).</summary>
+    private static string Spaced(string description) => char.IsAsciiLetterOrDigit(description[0]) ? " " + description : description;
 
     private static DetectedContent Detect(ReadOnlySpan<byte> header, long totalLength)
     {
