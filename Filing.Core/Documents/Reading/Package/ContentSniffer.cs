@@ -225,27 +225,27 @@ internal static class ContentSniffer
     private static bool LooksLikeGb18030Text(ReadOnlySpan<byte> bytes, out string text)
     {
         text = "";
-        if (bytes.IndexOf((byte)0) >= 0)
+        // GB18030/GBK is what Chinese Windows writes plain text in; take it from the provider without registering it globally.
+        var gb = CodePagesEncodingProvider.Instance.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        if (gb is null || bytes.IndexOf((byte)0) >= 0)
         {
             return false;
         }
 
-        try
+        for (var cut = 0; cut <= Math.Min(3, bytes.Length); cut++)
         {
-            // GB18030/GBK is what Chinese Windows writes plain text in; take it from the provider without registering it globally.
-            var gb = CodePagesEncodingProvider.Instance.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-            if (gb is null)
+            try
             {
-                return false;
+                text = gb.GetString(bytes[..^cut]);
+                return IsMostlyPrintable(text);
             }
+            catch (DecoderFallbackException)
+            {
+                // the header may end inside a multi-byte character: try a shorter prefix
+            }
+        }
 
-            text = gb.GetString(bytes[..^Math.Min(1, bytes.Length)]);
-            return IsMostlyPrintable(text);
-        }
-        catch (Exception e) when (e is DecoderFallbackException or NotSupportedException or ArgumentException)
-        {
-            return false;
-        }
+        return false;
     }
 
     private static bool IsMostlyPrintable(string text)
