@@ -3,6 +3,7 @@
 
     python3 corpus/evaluation/validate.py            # validate + summary
     python3 corpus/evaluation/validate.py --markdown # also print the per-category table used in README.md
+    python3 corpus/evaluation/validate.py --naive    # also score a naive keyword matcher (a floor, not a target)
 
 Checks: one JSON object per line; required fields and allowed values; unique ids whose prefix matches the step;
 no duplicate texts; every problem clause has a note; and every citation of the form 《法名》第X条第（Y）项 / 法名第X条 in a
@@ -22,6 +23,18 @@ STEPS = {'fair-competition': 'fc', 'gender-equality': 'ge', 'health': 'hl', 'leg
 REQUIRED = ('id', 'step', 'category', 'label', 'text', 'source')
 ALLOWED = set(REQUIRED) | {'note'}
 SLUG = re.compile(r'^[a-z0-9]+(-[a-z0-9]+)*$')
+# A deliberately naive matcher: a clause is flagged for its step if any of these strings occurs in it.
+# It shows how hard the clean look-alikes are; the review engine must do far better on them.
+NAIVE = {
+    'fair-competition': ['指定', '本地', '本县', '本市', '本区', '外地', '分支机构', '纳税', '税收', '奖励', '补贴', '补助',
+                         '特许经营', '价格', '收费', '迁出', '审批', '准入', '保证金', '优先', '限定', '统一'],
+    'gender-equality': ['男性', '女性', '妇女', '女职工', '婚', '育', '孕', '妊娠', '户主', '出嫁', '离婚', '丧偶', '他'],
+    'health': ['烟', '酒', '食品', '药', '饮用水', '健康', '公园', '污染', '扬尘', '烧烤'],
+    'legality': ['罚款', '处罚', '没收', '吊销', '拘留', '许可', '审批', '查封', '扣押', '冻结', '收费', '证明', '亲属',
+                 '落户', '户籍', '开除', '停水', '停电', '供水', '供电', '合同法', '物权法', '担保法', '婚姻法', '继承法',
+                 '民法通则', '民法总则', '施行前', '科', '大队'],
+    'drafting': ['[', '【', '（20', '(20', '﹝', '第', '〔0', '〔1', '施行', '有效期', '附件'],
+}
 CN_DIGITS = {'零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 
 
@@ -123,6 +136,13 @@ def main():
         cats = sorted({(s, c) for s, c, _ in by_cat}, key=lambda sc: (list(STEPS).index(sc[0]), sc[1]))
         for s, c in cats:
             print(f'| {s} | {c} | {by_cat[(s, c, "problem")]} | {by_cat[(s, c, "clean")]} |')
+    if '--naive' in sys.argv:
+        print('\nnaive keyword matcher: share of problem clauses flagged (recall) / share of clean clauses flagged')
+        for step, words in NAIVE.items():
+            hit = lambda r: any(w in r['text'] for w in words)
+            p = [r for r in rows if r['step'] == step and r['label'] == 'problem']
+            c = [r for r in rows if r['step'] == step and r['label'] == 'clean']
+            print(f'  {step:17} recall {sum(map(hit, p)) / max(len(p), 1):6.1%}   clean flagged {sum(map(hit, c)) / max(len(c), 1):6.1%}')
     for e in errors:
         print('ERROR', e, file=sys.stderr)
     return 1 if errors else 0
