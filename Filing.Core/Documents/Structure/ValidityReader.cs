@@ -87,6 +87,13 @@ internal static partial class ValidityReader
         {
             for (var at = sentence.IndexOf(keyword, StringComparison.Ordinal); at >= 0; at = sentence.IndexOf(keyword, at + 1, StringComparison.Ordinal))
             {
+                // 自2016年1月1日起施行的规定: describes another text.
+                var after = at + keyword.Length;
+                if (after < sentence.Length && sentence[after] == '的')
+                {
+                    continue;
+                }
+
                 var before = sentence.AsSpan(0, at).TrimEnd();
                 if (before.EndsWith("正式", StringComparison.Ordinal))
                 {
