@@ -85,13 +85,18 @@ internal static class TitleFinder
             return false;
         }
 
-        return !c.EndsWith("文件", StringComparison.Ordinal)
+        return !IsIssuerMark(c)
             && !c.StartsWith("签发人", StringComparison.Ordinal)
             && !HeaderBlockReader.IsCopyNumber(c)
             && !HeaderBlockReader.IsClassificationOrUrgency(c)
             && DocumentNumberParser.FindAll(line.Content).Count == 0
             && !Text.ChineseDates.TryParse(c, out _);
     }
+
+    // 桐庐县人民政府文件 is the 发文机关标志; …关于进一步加强行政规范性文件 is the first line of a title.
+    private static bool IsIssuerMark(string compact) =>
+        compact.EndsWith("文件", StringComparison.Ordinal) && !compact.Contains("关于", StringComparison.Ordinal)
+        && OrgNames.IsLikely(OrgNames.IssuerFromMark(compact));
 
     private static TitleSpan? LongestTitleFrom(IReadOnlyList<Line> lines, int k, int to)
     {

@@ -92,6 +92,21 @@ public class HeaderAndTitleTests
     }
 
     [Fact]
+    public void JoinsTitle_GivenFirstLineEndingWithWenJian()
+    {
+        var d = RawDocs.Text("""
+            青溪县人民政府文件
+            青政发〔2020〕40号
+            青溪县人民政府关于进一步加强行政规范性文件
+            备案审查和清理工作的通知
+            各乡镇人民政府：
+            """);
+
+        d.Title.Should().Be("青溪县人民政府关于进一步加强行政规范性文件备案审查和清理工作的通知");
+        d.Header.IssuerMark.Should().Be("青溪县人民政府文件");
+    }
+
+    [Fact]
     public void JoinsTitle_GivenManualLineBreak()
     {
         var d = RawDocs.Analyze("桐庐县人民政府关于印发\n《桐庐县行政规范性文件管理办法》的通知", "各单位：");
@@ -133,6 +148,7 @@ public class HeaderAndTitleTests
     [InlineData("桐庐县人民政府关于加快发展现代农业的若干意见", null, "意见")]
     [InlineData("桐庐县促进民营经济高质量发展实施细则", null, "细则")]
     [InlineData("桐庐县国土空间总体规划实施方案（2021-2035年）", null, "方案")]
+    [InlineData("青溪县人民政府办公室关于印发《青溪县重大行政决策合法性审查工作规程》的通知", "青溪县重大行政决策合法性审查工作规程", "规程")]
     public void ReadsEnclosedTitleAndDocumentType(string title, string? enclosed, string type)
     {
         var d = RawDocs.Text(title);
