@@ -369,6 +369,7 @@ internal sealed class DocumentAnalysis
             _ann.Set(_lines[i], ParagraphRole.Attachment, path);
         }
 
+        var contentStart = i;
         while (i < Count)
         {
             var line = _lines[i];
@@ -381,11 +382,26 @@ internal sealed class DocumentAnalysis
                 break;
             }
 
-            _ann.Set(line, ParagraphRole.Attachment, path, line.IsBody ? line.Label?.Canonical : null);
             i++;
         }
 
+        LocateInsideAttachment(Range(contentStart, i), path);
         return i;
+    }
+
+    /// <summary>
+    /// Paths inside an attachment: its own headings and articles prefixed by the attachment (附件2一、（一）, 附件1第三条),
+    /// so that findings in attachments point as precisely as in the main text. The attachment's structure is not part
+    /// of the document's outline or articles, and its numbering is not checked.
+    /// </summary>
+    private void LocateInsideAttachment(List<int> zone, string prefix)
+    {
+        var inner = new Annotations(_lines);
+        NormativeTextBuilder.Build(_lines, zone, inner, wholeDocument: false);
+        foreach (var k in zone)
+        {
+            _ann.Set(_lines[k], ParagraphRole.Attachment, prefix + inner.Paths[k], inner.Labels[k]);
+        }
     }
 
     private int NextAttachmentNumber() =>

@@ -83,7 +83,13 @@ internal static class DocumentKinds
                 }
             }
 
-            // 关于印发桐庐县…办法的通知: between the verb and the final 的通知/的决定.
+            // 关于印发桐庐县…办法的通知: between the verb and the final 的通知/的决定. Without 《》 only 印发/转发/颁发
+            // enclose a document; 关于公布2020年度…计划的通知 publishes its own content.
+            if (verb is not ("印发" or "转发" or "颁发"))
+            {
+                continue;
+            }
+
             var core = StripQualifiers(title);
             var de = core.LastIndexOf('的');
             if (de > at + verb.Length && KindOf(core[(de + 1)..]) is not null)

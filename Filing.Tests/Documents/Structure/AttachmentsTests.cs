@@ -31,7 +31,8 @@ public class AttachmentsTests
         d.Paragraphs[4].Role.Should().Be(ParagraphRole.AttachmentNote);
         d.Paragraphs.Skip(7).Take(7).Should().OnlyContain(p => p.Role == ParagraphRole.Attachment);
         d.Paragraphs[10].Path.Should().Be("附件1");
-        d.Paragraphs[13].Path.Should().Be("附件2");
+        d.Paragraphs[12].Path.Should().Be("附件2");
+        d.Paragraphs[13].Should().Match<DocParagraph>(p => p.Path == "附件2一、" && p.Label == "一、" && p.Role == ParagraphRole.Attachment);
         d.Outline.Should().BeEmpty("headings inside attachments are not the document's outline");
         d.CopiedTo.Should().Equal("县委办");
         d.Warnings.Should().BeEmpty();
