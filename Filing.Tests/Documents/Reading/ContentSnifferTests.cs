@@ -41,9 +41,17 @@ public class ContentSnifferTests
     [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46 }, "image/jpeg")]
     [InlineData(new byte[] { 0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C, 0, 4 }, "application/x-7z-compressed")]
     [InlineData(new byte[] { 0x1F, 0x8B, 8, 0, 0, 0, 0, 0 }, "application/gzip")]
-    [InlineData(new byte[] { 0x00, 0x01, 0x02, 0x03, 0xFE, 0x00, 0x11, 0x80 }, "application/octet-stream")]
     public void RefusesNamingTheType_GivenBinarySignature(byte[] header, string detected) =>
         Refusal(header).DetectedType.Should().Be(detected);
+
+    [Fact]
+    public void RefusesAsCorrupt_GivenUnrecognisableBytes()
+    {
+        var refusal = Refusal(new Random(9704).GetItems<byte>(Enumerable.Range(0, 256).Select(i => (byte)i).ToArray(), 4096));
+
+        refusal.Code.Should().Be(DocumentErrorCode.CorruptPackage);
+        refusal.DetectedType.Should().Be("application/octet-stream");
+    }
 
     [Fact]
     public void RecognisesBitmap_GivenConsistentHeader()
