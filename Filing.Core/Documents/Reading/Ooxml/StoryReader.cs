@@ -937,6 +937,8 @@ internal sealed class StoryReader
             return;
         }
 
+        // Counted as it arrives: one endless paragraph must hit the limit as early as many short ones.
+        _context.Budget.AddCharacters(text.Length);
         p.Append(text, format);
     }
 
@@ -990,7 +992,7 @@ internal sealed class StoryReader
         var text = label.Length == 0 && carried is null
             ? own.ToString()
             : string.Concat(label.Label, label.Suffix, carried?.Text ?? "", own.ToString());
-        _context.Budget.AddCharacters(text.Length);
+        _context.Budget.AddCharacters(label.Length);
 
         var hasText = p.HasVisibleText || carried?.HasVisibleText == true;
         var pageBreak = paragraphFormat.PageBreakBefore == true || carried?.PageBreakBefore == true;
@@ -1048,7 +1050,6 @@ internal sealed class StoryReader
     /// <summary>What is left of a paragraph with a deleted mark when no paragraph follows it in its container.</summary>
     internal RawParagraph Standalone(PendingMerge pending, ParagraphSource source, TableCellRef? cell)
     {
-        _context.Budget.AddCharacters(pending.Text.Length);
         return new RawParagraph(pending.Text, 0, source, pending.Ordinal, Table: cell, PageBreakBefore: pending.PageBreakBefore);
     }
 

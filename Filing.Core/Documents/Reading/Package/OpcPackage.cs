@@ -150,19 +150,24 @@ internal sealed class OpcPackage : IDisposable
         if (_entries.ContainsKey(relsPart))
         {
             using var reader = OpenXml(relsPart);
-            while (reader.Read())
+            SafeXml.Guard(relsPart, () =>
             {
-                if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Relationship")
+                while (reader.Read())
                 {
-                    continue;
+                    if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Relationship")
+                    {
+                        continue;
+                    }
+
+                    var id = reader.GetAttribute("Id") ?? "";
+                    var type = reader.GetAttribute("Type") ?? "";
+                    var target = reader.GetAttribute("Target") ?? "";
+                    var external = string.Equals(reader.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase);
+                    list.Add(new PackageRelationship(id, type, external ? target : Resolve(folder, target), external));
                 }
 
-                var id = reader.GetAttribute("Id") ?? "";
-                var type = reader.GetAttribute("Type") ?? "";
-                var target = reader.GetAttribute("Target") ?? "";
-                var external = string.Equals(reader.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase);
-                list.Add(new PackageRelationship(id, type, external ? target : Resolve(folder, target), external));
-            }
+                return list;
+            });
         }
 
         _relationships[sourcePart] = list;
@@ -326,22 +331,27 @@ internal sealed class OpcPackage : IDisposable
     private void ReadContentTypes()
     {
         using var reader = OpenXml("[Content_Types].xml");
-        while (reader.Read())
+        SafeXml.Guard("[Content_Types].xml", () =>
         {
-            if (reader.NodeType != XmlNodeType.Element)
+            while (reader.Read())
             {
-                continue;
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                if (reader.LocalName == "Default" && reader.GetAttribute("Extension") is { } extension && reader.GetAttribute("ContentType") is { } type)
+                {
+                    _defaults[extension] = type;
+                }
+                else if (reader.LocalName == "Override" && reader.GetAttribute("PartName") is { } part && reader.GetAttribute("ContentType") is { } overrideType)
+                {
+                    _overrides[Normalize(part)] = overrideType;
+                }
             }
 
-            if (reader.LocalName == "Default" && reader.GetAttribute("Extension") is { } extension && reader.GetAttribute("ContentType") is { } type)
-            {
-                _defaults[extension] = type;
-            }
-            else if (reader.LocalName == "Override" && reader.GetAttribute("PartName") is { } part && reader.GetAttribute("ContentType") is { } overrideType)
-            {
-                _overrides[Normalize(part)] = overrideType;
-            }
-        }
+            return true;
+        });
     }
 
     /// <summary>
