@@ -173,7 +173,7 @@ internal sealed class NormativeTextBuilder
         parent.SetLastNumber(label.Kind, label.Number);
 
         var path = parent.Path + label.Canonical;
-        var heading = HeadingText(line.Text[label.ContentStart..], label.Kind);
+        var heading = HeadingText(line.Text.AsSpan(label.ContentStart), label.Kind);
         var node = new NodeDraft(label.Canonical, heading, path, line.Index);
         var frame = new HeadingFrame(label.Canonical, label.Rank, path, node);
         parent.Children.Add(node);
@@ -249,29 +249,35 @@ internal sealed class NormativeTextBuilder
     /// first 。 when short (（一）指导思想。高举… → 指导思想), the whole line when it is a short heading without a full stop,
     /// else empty (a numbered sentence, not a heading).
     /// </summary>
-    internal static string HeadingText(string rest, LabelKind kind)
+    internal static string HeadingText(ReadOnlySpan<char> rest, LabelKind kind)
     {
-        var text = TextShape.Trim(rest);
+        var text = rest.Trim();
         if (kind is LabelKind.Part or LabelKind.Chapter or LabelKind.Section)
         {
-            return TextShape.Compact(text);
+            return TextShape.Compact(text.ToString());
         }
 
-        var stop = text.IndexOf('。');
+        // Headings are short: only the first few dozen characters matter, however long the paragraph.
+        var stop = text[..Math.Min(text.Length, 42)].IndexOf('。');
         if (stop < 0)
         {
-            var whole = TextShape.TrimTrailingPunctuation(text);
+            if (text.Length > 48)
+            {
+                return "";
+            }
+
+            var whole = TextShape.TrimTrailingPunctuation(text.ToString());
             return whole.Length <= 40 && whole.IndexOfAny(['；', ';']) < 0 ? TextShape.Compact(whole) : "";
         }
 
         var head = text[..stop];
-        var sentenceOnly = TextShape.Trim(text[(stop + 1)..]).Length == 0;
-        if (head.Length > 30 || (sentenceOnly && head.IndexOfAny(['，', ',', '；', ';']) >= 0))
+        var sentenceOnly = text[(stop + 1)..].Trim().IsEmpty;
+        if (head.Length > 30 || (sentenceOnly && head.IndexOfAny("，,；;") >= 0))
         {
             return "";
         }
 
-        return TextShape.Compact(TextShape.TrimTrailingPunctuation(head));
+        return TextShape.Compact(TextShape.TrimTrailingPunctuation(head.ToString()));
     }
 
     private sealed class HeadingFrame(string label, int rank, string path, NodeDraft? node)
