@@ -29,6 +29,14 @@ public static partial class ChineseDates
         }
 
         var trimmed = text.AsSpan().Trim();
+
+        // A date alone starts with a digit and ends with 日, 号 or a digit: most text is rejected without a regex.
+        if (trimmed.Length is < 6 or > 32 || !(ChineseNumerals.IsNumeralChar(trimmed[0]) || ChineseNumerals.IsArabicDigit(trimmed[0]))
+            || !(trimmed[^1] is '日' or '号' || ChineseNumerals.IsArabicDigit(trimmed[^1])))
+        {
+            return false;
+        }
+
         var mentions = FindAll(trimmed.ToString());
         if (mentions.Count == 1 && mentions[0].Index == 0 && mentions[0].Length == trimmed.Length)
         {

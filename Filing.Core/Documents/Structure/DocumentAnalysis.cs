@@ -136,7 +136,7 @@ internal sealed class DocumentAnalysis
             Comments = _raw.Comments,
             HeaderFooterText = _raw.HeaderFooterText,
             Warnings = [.. _raw.Warnings, .. _ann.Warnings],
-            Text = string.Join('\n', _lines.Select(l => l.Text)),
+            Text = string.Join('\n', _lines.ConvertAll(l => l.Text)),
         };
     }
 
