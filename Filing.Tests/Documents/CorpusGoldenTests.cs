@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Filing.Api.Documents;
-using Filing.Api.Infrastructure;
 using Filing.Core.Documents;
 using Filing.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,9 +12,9 @@ namespace Filing.Tests.Documents;
 /// Golden tests over <c>corpus/samples</c>: every Word sample (.docx, .docm, .dotx, and any other file that has an
 /// expected file, such as the bad inputs) is read with <see cref="NormativeDocumentReader.Read"/>, mapped to the API
 /// response with <see cref="ParsedDocumentResponse.From"/>, serialised with the API's own JSON options, and compared
-/// with <c>&lt;case&gt;.expected.json</c> using subset semantics (<see cref="JsonSubset"/>). An expected file whose
-/// top level has <c>"error"</c> (a code such as <c>"legacy-doc-format"</c>, or an object with <c>code</c>) expects
-/// the file to be refused with that <see cref="DocumentErrorCode"/> instead. Adding a sample is a data-only change.
+/// with <c>&lt;case&gt;.expected.json</c> using subset semantics (<see cref="JsonSubset"/>). A refused file is
+/// compared as the API would answer it, <c>{ "status": 415, "code": "legacy-doc-format" }</c>, through
+/// <see cref="DocumentProblems"/>. Adding a sample is a data-only change.
 /// </summary>
 public class CorpusGoldenTests(FilingApiFactory factory) : IClassFixture<FilingApiFactory>
 {
@@ -62,27 +61,57 @@ public class CorpusGoldenTests(FilingApiFactory factory) : IClassFixture<FilingA
             }
         }
 
+        // Refusals are compared in the API's terms ({ "status", "code" }), through the same mapping the endpoints use.
         var actual = document is null
-            ? new JsonObject { ["error"] = ErrorNode(refusal!) }
-            : JsonSerializer.SerializeToNode(ParsedDocumentResponse.From(document), ApiJsonOptions());
-        if (expected is JsonObject { } e1 && e1["error"] is JsonValue code && actual is JsonObject { } a1 && a1["error"] is JsonObject error)
+            ? RefusalNode(refusal!)
+            : WithStatus(JsonSerializer.SerializeToNode(ParsedDocumentResponse.From(document), ApiJsonOptions())!);
+
+        var differences = JsonSubset.Differences(expected, actual).ToList();
+        if (document is not null && expected?["$occurrences"] is JsonObject occurrences)
         {
-            // "error": "legacy-doc-format" is shorthand for "error": { "code": "legacy-doc-format" }.
-            expected = new JsonObject { ["error"] = new JsonObject { ["code"] = code.DeepClone() } };
-            actual = new JsonObject { ["error"] = error.DeepClone() };
+            // "$occurrences": { "text": n } — how often a passage appears in the body text (merged cells once,
+            // deleted text never, footnotes and comments not at all).
+            foreach (var (text, count) in occurrences)
+            {
+                var actualCount = CountOccurrences(document.Text, text);
+                if (actualCount != count!.GetValue<int>())
+                {
+                    differences.Add($"$occurrences[\"{text}\"]: expected {count} in the body text, actual {actualCount}");
+                }
+            }
         }
 
-        var differences = JsonSubset.Differences(expected, actual);
         differences.Should().BeEmpty(
             $"{sample} should match {Path.GetFileName(expectedPath)}{(refusal is null ? "" : $" (the reader refused it: {refusal.Code}: {refusal.Message})")}:\n{string.Join('\n', differences)}\n");
     }
 
-    private static JsonObject ErrorNode(DocumentReadException e) => new()
+    private static int CountOccurrences(string text, string value)
     {
-        ["code"] = JsonNaming.Kebab(e.Code.ToString()),
-        ["detectedType"] = e.DetectedType,
-        ["message"] = e.Message,
-    };
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static JsonNode WithStatus(JsonNode parsed)
+    {
+        parsed["status"] = 200;
+        return parsed;
+    }
+
+    private static JsonObject RefusalNode(DocumentReadException e)
+    {
+        var problem = DocumentProblems.From(e).ProblemDetails;
+        return new JsonObject
+        {
+            ["status"] = problem.Status,
+            ["code"] = problem.Extensions.TryGetValue("code", out var code) ? code?.ToString() : null,
+            ["detail"] = problem.Detail,
+        };
+    }
 
     private JsonSerializerOptions ApiJsonOptions() =>
         factory.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
@@ -96,8 +125,11 @@ public class CorpusGoldenTests(FilingApiFactory factory) : IClassFixture<FilingA
         }
 
         var source = Path.Combine(root, "src") + Path.DirectorySeparatorChar;
+        // bad/ holds HTTP-level expectations ({"status", "code"}): Api/BadInputCorpusTests posts those through the endpoint.
+        var bad = Path.Combine(root, "bad") + Path.DirectorySeparatorChar;
         return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => !f.StartsWith(source, StringComparison.Ordinal) && !f.EndsWith(".expected.json", StringComparison.Ordinal))
+            .Where(f => !f.StartsWith(source, StringComparison.Ordinal) && !f.StartsWith(bad, StringComparison.Ordinal))
+            .Where(f => !f.EndsWith(".expected.json", StringComparison.Ordinal))
             .Where(f => WordExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) || File.Exists(ExpectedPathFor(f)))
             .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Order(StringComparer.Ordinal);
