@@ -1,5 +1,9 @@
 using Filing.Api.Health;
 using Filing.Api.Infrastructure;
+using Filing.Api.Infrastructure.Auth;
+using Filing.Api.Infrastructure.Data;
+using Filing.Api.Infrastructure.Idempotency;
+using Filing.Api.Register;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,8 +11,20 @@ builder.Services.AddFilingJson();
 builder.Services.AddFilingProblemDetails();
 builder.Services.AddFilingOpenApi();
 builder.Services.AddFilingHealth();
+builder.Services.AddFilingDatabase(builder.Environment);
+builder.Services.AddFilingAuth();
+builder.Services.AddFilingRegister(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+
+// The database is ready (migrated, demo data in Development) before the first request is taken.
+await app.Services.MigrateFilingDatabaseAsync();
+if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
+{
+    await app.Services.SeedDemoAsync(RegisterSetup.ResolveDataPath(app.Configuration["Demo:Path"] ?? "corpus/demo", app.Environment));
+}
+
+await app.Services.EnsureBootstrapAdminAsync(app.Configuration["Auth:BootstrapAdminKeySha256"]);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -20,9 +36,13 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "Filing API";
 });
 
-app.MapHealth();
+app.UseFilingAuth();
+app.UseMiddleware<IdempotencyMiddleware>();
 
-app.Run();
+app.MapHealth();
+app.MapFilingRegister();
+
+await app.RunAsync();
 
 /// <summary>Entry point; public so that integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

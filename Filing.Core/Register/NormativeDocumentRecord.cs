@@ -185,35 +185,8 @@ public sealed class NormativeDocumentRecord
     }
 
     /// <summary>The document's status on <paramref name="today"/> (derived: expiry needs no timer).</summary>
-    public DocumentStatus StatusOn(DateOnly today)
-    {
-        switch (Stage)
-        {
-            case LifecycleStage.Drafting: return DocumentStatus.Draft;
-            case LifecycleStage.InReview: return DocumentStatus.InReview;
-            case LifecycleStage.Approved: return DocumentStatus.Approved;
-            case LifecycleStage.Decided: return DocumentStatus.Decided;
-            case LifecycleStage.Registered: return DocumentStatus.Registered;
-        }
-
-        if (Termination is { } kind && TerminatedOn <= today)
-        {
-            return kind switch
-            {
-                TerminationKind.Repealed => DocumentStatus.Repealed,
-                TerminationKind.DeclaredInvalid => DocumentStatus.DeclaredInvalid,
-                TerminationKind.Amended => DocumentStatus.Amended,
-                _ => DocumentStatus.Revoked,
-            };
-        }
-
-        if (ValidUntil < today)
-        {
-            return DocumentStatus.Expired;
-        }
-
-        return EffectiveDate > today ? DocumentStatus.NotYetInForce : DocumentStatus.InForce;
-    }
+    public DocumentStatus StatusOn(DateOnly today) =>
+        DocumentStatusRules.Derive(Stage, Termination, TerminatedOn, ValidUntil, EffectiveDate, today);
 
     /// <summary>Whether the public can see it (published, including after it ended).</summary>
     public bool IsPublic => Stage >= LifecycleStage.Published;
