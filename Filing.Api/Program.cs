@@ -1,3 +1,4 @@
+using Filing.Api.Documents;
 using Filing.Api.Health;
 using Filing.Api.Infrastructure;
 using Filing.Api.Infrastructure.Auth;
@@ -11,6 +12,7 @@ builder.Services.AddFilingJson();
 builder.Services.AddFilingProblemDetails();
 builder.Services.AddFilingOpenApi();
 builder.Services.AddFilingHealth();
+builder.Services.AddFilingDocuments(builder.Configuration);
 builder.Services.AddFilingDatabase(builder.Environment);
 builder.Services.AddFilingAuth();
 builder.Services.AddFilingRegister(builder.Configuration, builder.Environment);
@@ -40,6 +42,7 @@ app.UseFilingAuth();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealth();
+app.MapDocuments();
 app.MapFilingRegister();
 
 await app.RunAsync();

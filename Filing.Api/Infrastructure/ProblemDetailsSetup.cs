@@ -1,5 +1,3 @@
-using Filing.Api.Register.Drafts;
-using Filing.Core.Documents;
 using Filing.Core.Register;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +20,12 @@ internal static class ProblemDetailsSetup
             var problem = ctx.ProblemDetails;
             problem.Instance ??= ctx.HttpContext.Request.Path;
             problem.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+            if (problem.Status == StatusCodes.Status415UnsupportedMediaType && problem.Detail is null)
+            {
+                // Raised by routing when the request's Content-Type is not one the endpoint accepts.
+                problem.Detail = "The request's Content-Type is not accepted here; file uploads use multipart/form-data.";
+            }
+
             if (!problem.Extensions.ContainsKey("code"))
             {
                 problem.Extensions["code"] = ProblemCodes.ForStatus(problem.Status ?? StatusCodes.Status500InternalServerError);
@@ -44,9 +48,6 @@ internal sealed class FilingExceptionHandler(IProblemDetailsService problems, IL
             BadHttpRequestException bad => (bad.StatusCode, ProblemCodes.ForStatus(bad.StatusCode), "Bad request", bad.Message),
             LifecycleViolationException step => Lifecycle(step, extensions),
             RegisterValidationException invalid => Invalid(invalid, extensions),
-            DocumentReadException read => Unreadable(read, extensions),
-            ReaderUnavailableException => (StatusCodes.Status503ServiceUnavailable, "reader-unavailable", "Document reader unavailable",
-                "This build has no Word reader yet; uploads are accepted once it is installed."),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "concurrent-update", "Changed meanwhile",
                 "Someone else changed this record at the same time. Reload it and try again."),
             DbUpdateException { InnerException: var inner } when IsUniqueViolation(inner) => (StatusCodes.Status409Conflict, "concurrent-update",
@@ -90,22 +91,6 @@ internal sealed class FilingExceptionHandler(IProblemDetailsService problems, IL
         extensions["field"] = e.Field;
         extensions["errors"] = new Dictionary<string, string[]> { [e.Field] = [e.Message] };
         return (StatusCodes.Status422UnprocessableEntity, e.Code, "The values break a register rule", e.Message);
-    }
-
-    private static (int, string, string, string?) Unreadable(DocumentReadException e, Dictionary<string, object?> extensions)
-    {
-        if (e.DetectedType is not null)
-        {
-            extensions["detectedType"] = e.DetectedType;
-        }
-
-        var status = e.Code switch
-        {
-            DocumentErrorCode.LegacyDocFormat or DocumentErrorCode.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
-            DocumentErrorCode.TooLarge => StatusCodes.Status413PayloadTooLarge,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        };
-        return (status, JsonNaming.Kebab(e.Code.ToString()), "The file cannot be read as a Word document", e.Message);
     }
 
     private static bool IsUniqueViolation(Exception? e) => e switch

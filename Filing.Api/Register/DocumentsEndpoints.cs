@@ -1,11 +1,13 @@
 using System.Globalization;
+using Filing.Api.Documents;
 using Filing.Api.Infrastructure;
 using Filing.Api.Register.Drafts;
+using Filing.Core.Documents;
 using Filing.Core.Register;
 using Filing.Core.Register.Specifications;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Filing.Api.Register;
 
@@ -25,12 +27,12 @@ internal static class DocumentsEndpoints
             .RequireAuthorization()
             .DisableAntiforgery()
             .Accepts<UploadDraftForm>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/{id:guid}/versions", AddVersion)
             .WithName("AddDraftVersion")
@@ -38,6 +40,7 @@ internal static class DocumentsEndpoints
             .RequireAuthorization()
             .DisableAntiforgery()
             .Accepts<UploadDraftForm>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -71,7 +74,7 @@ internal static class DocumentsEndpoints
     }
 
     private static async Task<Results<Created<DocumentDetail>, ProblemHttpResult, ValidationProblem>> Upload(
-        [FromForm] UploadDraftForm form, RegisterContext ctx, DraftIntake intake, CancellationToken ct)
+        HttpRequest request, RegisterContext ctx, DraftIntake intake, IOptions<DocumentReaderOptions> reader, ILoggerFactory loggers, CancellationToken ct)
     {
         var caller = ctx.Caller;
         if (!RegisterPermissions.CanUpload(caller))
@@ -79,25 +82,31 @@ internal static class DocumentsEndpoints
             return RegisterProblems.Forbidden("Only a drafting department's key (role drafter) can upload drafts.");
         }
 
-        if (ReadForm(form, ctx.Options.MaxUploadBytes, out var details) is { } invalid)
+        var upload = await WordUpload.ReadAsync(request, reader.Value, loggers.CreateLogger(typeof(DocumentsEndpoints)), ct);
+        if (upload.Problem is { } refused)
+        {
+            return refused;
+        }
+
+        if (ReadFields(upload.Form!, out var details, out var requestedAuthority) is { } invalid)
         {
             return invalid;
         }
 
         var organisation = await ctx.Db.Organisations.SingleAsync(o => o.Id == caller.OrganisationId, ct);
-        var issuer = await IssuingAuthorityFor(ctx, organisation, form.IssuingAuthorityId, ct);
+        var issuer = await IssuingAuthorityFor(ctx, organisation, requestedAuthority, ct);
         if (issuer is null)
         {
             return RegisterProblems.Invalid("issuingAuthorityId",
                 $"{organisation.Name} can issue only in its own name (if it has a unified-number prefix) or in its government's name.");
         }
 
-        var bytes = await ReadAllAsync(form.File!, ct);
-        var intakeResult = intake.Take(form.File!.FileName, bytes);
+        var file = upload.Form!.Files.GetFile(WordUpload.DefaultField)!;
+        var intakeResult = intake.Take(file.FileName, await ReadAllAsync(file, ct), upload.Document!);
         var now = ctx.Now;
         var document = NormativeDocumentRecord.StartDraft(Guid.CreateVersion7(now), issuer, organisation, details, intakeResult.Version, caller.AsActor(), now);
         ctx.Db.Documents.Add(document);
-        ctx.Db.VersionContents.Add(new VersionContent(document.Id, 1, intakeResult.ContentType, bytes, intakeResult.ParsedJson));
+        ctx.Db.VersionContents.Add(new VersionContent(document.Id, 1, intakeResult.ContentType, intakeResult.File, intakeResult.ParsedJson));
         await ctx.AuditDocumentAsync(document, "document.uploaded", null, new
         {
             document = DocumentViews.Snapshot(document),
@@ -111,7 +120,7 @@ internal static class DocumentsEndpoints
     }
 
     private static async Task<Results<Created<DocumentDetail>, ProblemHttpResult, ValidationProblem>> AddVersion(
-        Guid id, [FromForm] UploadDraftForm form, RegisterContext ctx, DraftIntake intake, CancellationToken ct)
+        Guid id, HttpRequest request, RegisterContext ctx, DraftIntake intake, IOptions<DocumentReaderOptions> reader, ILoggerFactory loggers, CancellationToken ct)
     {
         var document = await ctx.FindDocumentAsync(id, ct);
         if (document is null)
@@ -124,21 +133,27 @@ internal static class DocumentsEndpoints
             return RegisterProblems.Forbidden("Only the drafting department adds versions.");
         }
 
-        if (ReadForm(form, ctx.Options.MaxUploadBytes, out var details) is { } invalid)
+        var upload = await WordUpload.ReadAsync(request, reader.Value, loggers.CreateLogger(typeof(DocumentsEndpoints)), ct);
+        if (upload.Problem is { } refused)
+        {
+            return refused;
+        }
+
+        if (ReadFields(upload.Form!, out var details, out var requestedAuthority) is { } invalid)
         {
             return invalid;
         }
 
-        if (form.IssuingAuthorityId is not null)
+        if (requestedAuthority is not null)
         {
             return RegisterProblems.Invalid("issuingAuthorityId", "The issuing authority is set by the first upload.");
         }
 
-        var bytes = await ReadAllAsync(form.File!, ct);
-        var intakeResult = intake.Take(form.File!.FileName, bytes);
+        var file = upload.Form!.Files.GetFile(WordUpload.DefaultField)!;
+        var intakeResult = intake.Take(file.FileName, await ReadAllAsync(file, ct), upload.Document!);
         var before = DocumentViews.Snapshot(document);
         var version = document.AddVersion(intakeResult.Version, details, ctx.Caller.AsActor(), ctx.Now);
-        ctx.Db.VersionContents.Add(new VersionContent(document.Id, version.Number, intakeResult.ContentType, bytes, intakeResult.ParsedJson));
+        ctx.Db.VersionContents.Add(new VersionContent(document.Id, version.Number, intakeResult.ContentType, intakeResult.File, intakeResult.ParsedJson));
         await ctx.AuditDocumentAsync(document, "document.version-added", before, new
         {
             document = DocumentViews.Snapshot(document),
@@ -270,29 +285,54 @@ internal static class DocumentsEndpoints
         return TypedResults.Ok(DocumentViews.Finding(finding));
     }
 
-    private static ValidationProblem? ReadForm(UploadDraftForm form, long maxBytes, out DraftDetails details)
+    private static ValidationProblem? ReadFields(IFormCollection form, out DraftDetails details, out Guid? issuingAuthorityId)
     {
         details = DraftDetails.None;
+        issuingAuthorityId = null;
         var errors = new Dictionary<string, string[]>();
-        if (form.File is null || form.File.Length == 0)
+        string? Text(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
+
+        var effective = Paging.Date(Text("effectiveDate"), "effectiveDate", errors);
+        var validUntil = Paging.Date(Text("validUntil"), "validUntil", errors);
+        bool? businessRelated = null;
+        if (Text("businessRelated") is { } flag)
         {
-            errors["file"] = ["Send the Word draft in the multipart field 'file'."];
+            if (bool.TryParse(flag, out var parsed))
+            {
+                businessRelated = parsed;
+            }
+            else
+            {
+                errors["businessRelated"] = ["businessRelated is true or false."];
+            }
         }
 
-        var effective = Paging.Date(form.EffectiveDate, "effectiveDate", errors);
-        var validUntil = Paging.Date(form.ValidUntil, "validUntil", errors);
+        if (Text("issuingAuthorityId") is { } authority)
+        {
+            if (Guid.TryParse(authority, out var parsed))
+            {
+                issuingAuthorityId = parsed;
+            }
+            else
+            {
+                errors["issuingAuthorityId"] = ["issuingAuthorityId is an organisation id."];
+            }
+        }
+
+        foreach (var (name, max) in new[] { ("title", 500), ("documentType", 50), ("documentNumber", 100) })
+        {
+            if (Text(name)?.Length > max)
+            {
+                errors[name] = [$"{name} is at most {max} characters."];
+            }
+        }
+
         if (errors.Count > 0)
         {
             return RegisterProblems.Invalid(errors);
         }
 
-        if (form.File!.Length > maxBytes)
-        {
-            throw new BadHttpRequestException(
-                $"The file is {form.File.Length} bytes; the limit is {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
-        }
-
-        details = new DraftDetails(form.Title, form.DocumentType, form.DocumentNumber, form.BusinessRelated, effective, validUntil);
+        details = new DraftDetails(Text("title"), Text("documentType"), Text("documentNumber"), businessRelated, effective, validUntil);
         return null;
     }
 

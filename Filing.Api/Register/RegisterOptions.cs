@@ -12,9 +12,6 @@ public sealed class RegisterOptions
     /// <summary>Folder of the holiday calendar (relative paths: next to the binaries, then the content root).</summary>
     public string CalendarPath { get; set; } = "corpus/calendar";
 
-    /// <summary>Largest accepted upload in bytes (default 20 MiB, the reader's limit).</summary>
-    public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
-
     /// <summary>Minimum comment period in working days (≥7, rules.md §2.3).</summary>
     public int CommentMinimumWorkingDays { get; set; } = 7;
 

@@ -13,9 +13,6 @@ internal static class RegisterProblems
 
     public static ProblemHttpResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, "Forbidden", detail);
 
-    public static ProblemHttpResult ReaderUnavailable() => Problem(StatusCodes.Status503ServiceUnavailable, "reader-unavailable",
-        "Document reader unavailable", "This build has no Word reader yet; uploads are accepted once it is installed.");
-
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
             title: "The request is not valid.", extensions: new Dictionary<string, object?> { ["code"] = ProblemCodes.ValidationFailed });

@@ -491,12 +491,16 @@ public sealed class NormativeDocumentRecord
             throw new RegisterValidationException("date", "date-before-decision", $"发布日期早于集体审议日期 {DecidedOn:yyyy-MM-dd} / Publication cannot predate the decision.");
         }
 
-        var effective = publication.EffectiveDate ?? EffectiveDate ?? publication.Date;
-        if (effective < publication.Date)
+        if (publication.EffectiveDate < publication.Date)
         {
             throw new RegisterValidationException("effectiveDate", "effective-before-publication",
                 "施行日期早于发布日期：未经公布的文件不得作为行政管理依据 / The effective date cannot precede publication.");
         }
+
+        // A date taken from the text (自印发之日起施行 reads as the 成文日期) cannot apply before publication either:
+        // an unpublished document is no basis for administration (国办发〔2018〕37号, 浙江省政府令第372号).
+        var effective = publication.EffectiveDate
+            ?? (EffectiveDate is { } stated && stated > publication.Date ? stated : publication.Date);
 
         var validUntil = publication.ValidUntil ?? ValidUntil;
         if (validUntil < effective)

@@ -535,6 +535,22 @@ public class NormativeDocumentRecordTests
     }
 
     [Fact]
+    public void EffectiveFromPublication_GivenStatedDateBeforeIt()
+    {
+        var doc = NormativeDocumentRecord.StartDraft(Guid.NewGuid(), _data.Government, _data.Department,
+            new DraftDetails(EffectiveDate: Today.AddDays(-5)), RegisterTestData.Version(), DrafterActor, Now);
+        doc.WaivePublicComment("内部事项", DrafterActor, Now);
+        _data.PassReviews(doc);
+        doc.RecordLegalityReview(StepOutcome.Passed, null, Today, LegalActor, Now);
+        doc.RecordCollectiveDecision("会议", Today, Today, LegalActor, Now);
+        doc.Register(UnifiedNumber.Create("ATLD00", 2024, 9), LegalActor, Now);
+
+        doc.Publish(new Publication(Today, "网站"), [], TestCalendar.Corpus, Today, LegalActor, Now);
+
+        doc.EffectiveDate.Should().Be(Today, "自印发之日起施行 reads as the 成文日期, but nothing applies before publication");
+    }
+
+    [Fact]
     public void RefusesSecondPublication_GivenPublished()
     {
         var doc = _data.At(LifecycleStage.Published);

@@ -9,7 +9,7 @@ namespace Filing.Tests.TestSupport;
 
 /// <summary>
 /// Hosts the API in-process in the Development environment (demo organisations and keys seeded) on a fresh SQLite file,
-/// with a settable clock and the test stand-ins for the Word reader and the review engine.
+/// with a settable clock and the test stand-in for the review engine.
 /// </summary>
 public class FilingApiFactory : WebApplicationFactory<Program>
 {
@@ -30,7 +30,6 @@ public class FilingApiFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IDraftReader, TestDraftReader>();
             services.AddSingleton<IDraftReviewer, TestDraftReviewer>();
         });
     }

@@ -12,7 +12,7 @@ public static class TestDocx
         using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            main.Document = new Document(new Body(paragraphs.Select(p => new Paragraph(new Run(new Text(p) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve })))));
+            main.Document = new Document(new Body(paragraphs.Select(p => new Paragraph(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text(p) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve })))));
         }
 
         return stream.ToArray();

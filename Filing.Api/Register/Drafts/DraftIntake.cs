@@ -7,11 +7,11 @@ using Filing.Core.Register;
 namespace Filing.Api.Register.Drafts;
 
 /// <summary>
-/// Reads and reviews an uploaded draft behind the two seams, and reduces the result to what the register stores:
-/// the version summary, the full parse as JSON and the file itself. A failing review never loses the upload: the
-/// version is kept with the review marked unavailable.
+/// Reviews a draft the Word reader has read (through <see cref="Documents.WordUpload"/>) behind the review seam, and
+/// reduces the result to what the register stores: the version summary, the full parse as JSON and the file itself.
+/// A failing review never loses the upload: the version is kept with the review marked unavailable.
 /// </summary>
-public sealed class DraftIntake(IDraftReader reader, IDraftReviewer reviewer, ILogger<DraftIntake> logger)
+public sealed class DraftIntake(IDraftReviewer reviewer, ILogger<DraftIntake> logger)
 {
     private static readonly JsonSerializerOptions ParseJson = new(JsonSerializerDefaults.Web)
     {
@@ -19,21 +19,9 @@ public sealed class DraftIntake(IDraftReader reader, IDraftReviewer reviewer, IL
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    /// <summary>Reads and reviews <paramref name="file"/>.</summary>
-    /// <exception cref="DocumentReadException">The file is not a readable Word document.</exception>
-    /// <exception cref="ReaderUnavailableException">No Word reader is installed yet.</exception>
-    public IntakeResult Take(string fileName, byte[] file)
+    /// <summary>Reviews <paramref name="document"/>, read from <paramref name="file"/>.</summary>
+    public IntakeResult Take(string fileName, byte[] file, NormativeDocument document)
     {
-        NormativeDocument document;
-        try
-        {
-            document = reader.Read(new MemoryStream(file, writable: false));
-        }
-        catch (NotImplementedException e)
-        {
-            throw new ReaderUnavailableException(e);
-        }
-
         ReviewOutcome review;
         try
         {
@@ -53,7 +41,7 @@ public sealed class DraftIntake(IDraftReader reader, IDraftReviewer reviewer, IL
             document.Validity.ValidUntil,
             document.Warnings.Count);
         var version = new NewVersion(SafeName(fileName), Convert.ToHexStringLower(SHA256.HashData(file)), file.LongLength, parsed, review);
-        return new IntakeResult(document, version, JsonSerializer.Serialize(document, ParseJson), ContentTypeOf(fileName));
+        return new IntakeResult(document, version, JsonSerializer.Serialize(document, ParseJson), ContentTypeOf(fileName), file);
     }
 
     private static string SafeName(string fileName)
@@ -72,8 +60,4 @@ public sealed class DraftIntake(IDraftReader reader, IDraftReviewer reviewer, IL
 }
 
 /// <summary>What the intake produced.</summary>
-public sealed record IntakeResult(NormativeDocument Document, NewVersion Version, string ParsedJson, string ContentType);
-
-/// <summary>The Word reader is not installed in this build.</summary>
-public sealed class ReaderUnavailableException(Exception inner)
-    : Exception("The Word reader is not available in this build.", inner);
+public sealed record IntakeResult(NormativeDocument Document, NewVersion Version, string ParsedJson, string ContentType, byte[] File);

@@ -162,7 +162,7 @@ public abstract partial class RegisterScenarios
         using var empty = new MultipartFormDataContent { { new StringContent("x"), "title" } };
         var noFile = await Client.As(Drafter).PostAsync("/api/v1/documents", empty);
         noFile.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await Json(noFile)).GetProperty("errors").TryGetProperty("file", out _).Should().BeTrue();
+        (await Json(noFile)).GetProperty("code").GetString().Should().Be("missing-file");
 
         var pdf = await Client.UploadResponseAsync(Drafter, "%PDF-1.7 not a docx"u8.ToArray(), "x.pdf");
         pdf.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);

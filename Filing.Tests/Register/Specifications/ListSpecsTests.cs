@@ -71,7 +71,7 @@ public class ListSpecsTests
         filings[1].RecordOpinion(FilingOpinion.CorrectionRequired, "纠正", Today.AddDays(5), Period.Months(2), TestCalendar.Corpus, Today, Now);
         var late = filings[0].DueDate.AddDays(1);
 
-        Ids(new FilingInboxFilter(Overdue: true), late).Should().Equal(filings[0].Id, filings[1].Id);
+        Ids(new FilingInboxFilter(Overdue: true), late).Should().BeEquivalentTo([filings[0].Id, filings[1].Id]);
         Ids(new FilingInboxFilter(Overdue: false), late).Should().BeEquivalentTo([filings[2].Id, filings[3].Id]);
         Ids(new FilingInboxFilter(Overdue: true), Today).Should().BeEmpty();
         Ids(new FilingInboxFilter(Status: FilingStatus.Returned), Today).Should().Equal(filings[0].Id);
