@@ -73,6 +73,16 @@ internal static class ReaderMeasurement
     /// <summary>Diagnostics: time and allocation of the OOXML layer alone and of the whole read.</summary>
     private static void Phases(byte[] docx)
     {
+        var baseline = GC.GetTotalMemory(true);
+        var kept = NormativeDocumentReader.ReadRaw(new MemoryStream(docx, writable: false), DocumentReaderOptions.Default);
+        var rawLive = GC.GetTotalMemory(true) - baseline;
+        var keptDocument = NormativeDocumentReader.Read(new MemoryStream(docx, writable: false));
+        var fullLive = GC.GetTotalMemory(true) - baseline - rawLive;
+        Console.WriteLine($"live: raw document {rawLive / 1048576.0:N1} MiB, normative document {fullLive / 1048576.0:N1} MiB; " +
+            $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB; GC {System.Runtime.GCSettings.IsServerGC}/{System.Runtime.GCSettings.LatencyMode}");
+        GC.KeepAlive(kept);
+        GC.KeepAlive(keptDocument);
+
         for (var i = 0; i < 6; i++)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
