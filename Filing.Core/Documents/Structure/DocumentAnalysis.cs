@@ -136,7 +136,7 @@ internal sealed class DocumentAnalysis
             Comments = _raw.Comments,
             HeaderFooterText = _raw.HeaderFooterText,
             Warnings = [.. _raw.Warnings, .. _ann.Warnings],
-            Text = string.Join('\n', _lines.Select(l => l.Text)),
+            Text = string.Join('\n', _lines.ConvertAll(l => l.Text)),
         };
     }
 
@@ -482,7 +482,7 @@ internal sealed class DocumentAnalysis
 
     private bool IsListedAttachmentTitle(Line line)
     {
-        if (_noteItems.Count == 0 || line.Compact.Length > 120)
+        if (_noteItems.Count == 0 || !line.IsShort)
         {
             return false;
         }
@@ -494,7 +494,7 @@ internal sealed class DocumentAnalysis
     /// <summary>The last paragraph of the enclosed document's title when it starts at <paramref name="i"/>.</summary>
     private int? EnclosedTitleAt(int i)
     {
-        if (_enclosedKey is null || i >= Count || _lines[i].IsEmpty || _lines[i].Source == ParagraphSource.TableCell)
+        if (_enclosedKey is null || i >= Count || _lines[i].IsEmpty || !_lines[i].IsShort || _lines[i].Source == ParagraphSource.TableCell)
         {
             return null;
         }
@@ -502,7 +502,7 @@ internal sealed class DocumentAnalysis
         var joined = "";
         for (var j = i; j < Count && j < i + 4; j++)
         {
-            if (_lines[j].IsEmpty || _lines[j].Compact.Length > 100)
+            if (_lines[j].IsEmpty || !_lines[j].IsShort || _lines[j].Compact.Length > 100)
             {
                 return null;
             }
