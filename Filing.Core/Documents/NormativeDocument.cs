@@ -143,8 +143,12 @@ public enum ParagraphSource
 /// <param name="Offset">Offset of the first character in <see cref="NormativeDocument.Text"/>.</param>
 /// <param name="Source">Body, table cell or text box.</param>
 /// <param name="SourceOrdinal">
-/// Position of the source <c>w:p</c> among all <c>w:p</c> elements of the main document part in document order,
-/// not counting those inside <c>mc:Fallback</c>; lets writers find the paragraph again in the original file.
+/// Position of the source <c>w:p</c> among all <c>w:p</c> elements of the main document part in document order
+/// (through tables, text boxes and content controls, including paragraphs that are not shown such as merged-away cells
+/// or deleted rows), not counting those inside <c>mc:Fallback</c> or inside any <c>mc:Choice</c> but the first; lets
+/// writers find the paragraph again in the original file. In Open XML SDK terms: the index in
+/// <c>body.Descendants&lt;Paragraph&gt;()</c> after removing paragraphs under an <c>AlternateContentFallback</c>.
+/// For text read with <see cref="NormativeDocumentReader.FromText"/> it is the line index.
 /// </param>
 /// <param name="GeneratedPrefixLength">
 /// Number of leading characters of <paramref name="Text"/> that come from automatic numbering rather than runs.
