@@ -19,7 +19,7 @@ namespace Filing.Core.Documents.Reading.Ooxml;
 /// </remarks>
 internal sealed class StoryReader
 {
-    private const int MaxNesting = 32;
+    private const int MaxNesting = 64;
 
     private readonly XmlReader _r;
     private readonly WordNames _n;
@@ -496,6 +496,7 @@ internal sealed class StoryReader
 
     private void ReadParagraph(BlockSink sink)
     {
+        Enter();
         var p = RentBuilder();
         p.Ordinal = CountParagraph();
         if (Begin(out var depth))
@@ -513,6 +514,7 @@ internal sealed class StoryReader
 
         _openParagraphs--;
         sink.Complete(p, this);
+        Exit();
     }
 
     /// <summary>Handles an element inside a paragraph; returns false to step into it.</summary>
@@ -933,6 +935,7 @@ internal sealed class StoryReader
     private void ReadRuby(ParagraphBuilder p, RunFormat format, bool hidden)
     {
         // Ruby: keep the base text, drop the pronunciation guide above it.
+        Enter();
         ForEachDescendant(() =>
         {
             if (!_n.IsW(_r.NamespaceURI))
@@ -960,6 +963,7 @@ internal sealed class StoryReader
 
             return false;
         });
+        Exit();
     }
 
     /// <summary>
@@ -1212,11 +1216,16 @@ internal sealed class StoryReader
         return _nextOrdinal++;
     }
 
+    /// <summary>
+    /// One level deeper into paragraphs, tables, text boxes or ruby, which the reader handles recursively: a hostile
+    /// file nesting them thousands deep is refused long before the stack could overflow (which would end the process).
+    /// </summary>
     private void Enter()
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (++_nesting > MaxNesting)
         {
-            throw OpcPackage.Corrupt($"部件 /{_context.PartName} 中表格或文本框嵌套超过 {MaxNesting} 层");
+            throw OpcPackage.Corrupt($"部件 /{_context.PartName} 中段落、表格或文本框嵌套超过 {MaxNesting} 层");
         }
     }
 
