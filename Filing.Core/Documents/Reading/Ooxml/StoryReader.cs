@@ -1242,14 +1242,16 @@ internal sealed class StoryReader
     }
 
     /// <summary>
-    /// A w: attribute whose values repeat (style ids, justification): atomised through the name table, so the
-    /// thousandth <c>w:pStyle w:val="Article"</c> allocates nothing.
+    /// A w: attribute whose values repeat (style ids, justification, break and field types): looked up in the name
+    /// table, where the style sheet and <see cref="WordNames"/> put the values that exist, so the thousandth
+    /// <c>w:pStyle w:val="Article"</c> allocates nothing. Unknown values are not added (a hostile file could otherwise
+    /// grow the table without bound); they become ordinary strings.
     /// </summary>
     private string? AtomizedAttribute(string localName)
     {
         var length = AttributeChars(localName);
         return length < 0 ? null
-            : length < _attribute.Length ? _r.NameTable.Add(_attribute, 0, length)
+            : length < _attribute.Length ? _r.NameTable.Get(_attribute, 0, length) ?? new string(_attribute, 0, length)
             : Attribute(localName);
     }
 
