@@ -15,6 +15,7 @@ namespace Filing.Benchmarks;
 /// Open XML SDK alone costs (why the reader reads the zip itself).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ReaderBenchmarks
 {
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";

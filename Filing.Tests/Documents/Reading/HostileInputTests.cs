@@ -114,6 +114,26 @@ public class HostileInputTests
         Refuse(input).Refusal.Code.Should().Be(DocumentErrorCode.CorruptPackage);
     }
 
+    [Theory]
+    [InlineData("<w:p>", "</w:p>")]
+    [InlineData("<w:p><w:r><w:ruby><w:rubyBase><w:r><w:ruby><w:rubyBase>", "</w:rubyBase></w:ruby></w:r></w:rubyBase></w:ruby></w:r></w:p>")]
+    [InlineData("<w:p><w:r><w:pict><v:shape><v:textbox><w:txbxContent>", "</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>")]
+    [InlineData("<w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>")]
+    public void RefusesWithoutStackOverflow_GivenRecursiveNesting(string open, string close)
+    {
+        using var input = Packages.MinimalDocx(string.Concat(Enumerable.Repeat(open, 20_000)) + "<w:p/>" + string.Concat(Enumerable.Repeat(close, 20_000)));
+
+        Refuse(input).Refusal.Code.Should().Be(DocumentErrorCode.CorruptPackage);
+    }
+
+    [Fact]
+    public void ReadsNormalNesting_GivenTablesTenDeep()
+    {
+        using var input = HostileFiles.NestedTables(10);
+
+        NormativeDocumentReader.ReadRaw(input, DocumentReaderOptions.Default).Paragraphs.Should().HaveCount(2);
+    }
+
     [Fact]
     public void ReadsWithoutRecursion_GivenDeeplyNestedContentControls()
     {

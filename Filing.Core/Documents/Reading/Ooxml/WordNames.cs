@@ -121,6 +121,13 @@ internal sealed class WordNames
         MT = A("t");
         MRPr = A("rPr");
         MCtrlPr = A("ctrlPr");
+
+        // Attribute values the story reader compares or keeps: present in the table, they are read without allocating.
+        foreach (var value in (string[])["0", "1", "true", "false", "on", "off", "page", "column", "textWrapping", "begin", "separate", "end",
+            "left", "right", "center", "both", "start", "distribute", "continue", "restart"])
+        {
+            table.Add(value);
+        }
     }
 
     public XmlNameTable Table { get; }
