@@ -1,4 +1,3 @@
-using System.Globalization;
 using Filing.Core.Documents.Reading;
 using Filing.Core.Text;
 
@@ -419,9 +418,7 @@ internal sealed class DocumentAnalysis
             i++;
 
             // A list laid out over several paragraphs or table cells continues until it ends with 。.
-            while (i < Count && (list.Count == 0 || !line.Compact.EndsWith('。')) && !_lines[i].IsEmpty
-                && !ColophonReader.IsColophonLine(_lines[i]) && _lines[i].Compact.Length <= 200
-                && !TextShape.HasSentencePunctuation(_lines[i].Compact.TrimEnd('。').Replace('，', '、').Replace(',', '、').Replace('；', '、')))
+            while (i < Count && (list.Count == 0 || !line.Compact.EndsWith('。')) && IsListContinuation(_lines[i]))
             {
                 line = _lines[i];
                 list.AddRange(RecipientsParser.Split(line.Compact));
@@ -464,6 +461,18 @@ internal sealed class DocumentAnalysis
         }
 
         return false;
+    }
+
+    // A further line of organ names: short, separated by 、，；, no sentence inside.
+    private static bool IsListContinuation(Line line)
+    {
+        if (line.IsEmpty || !line.IsShort || ColophonReader.IsColophonLine(line))
+        {
+            return false;
+        }
+
+        var names = line.Compact.TrimEnd('。');
+        return names.AsSpan().IndexOfAny("。！？!?：:《》") < 0 && RecipientsParser.Split(names).TrueForAll(n => n.Length <= 30);
     }
 
     private bool HasContentAfter(int i)
@@ -616,6 +625,4 @@ internal sealed class DocumentAnalysis
     }
 
     private static List<int> Range(int from, int to) => Enumerable.Range(from, Math.Max(0, to - from)).ToList();
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Count} paragraphs");
 }
