@@ -16,6 +16,8 @@ internal sealed class DocumentAnalysis
     private readonly List<AttachmentNoteItem> _noteItems = [];
     private readonly List<AttachmentBody> _bodies = [];
     private readonly List<string> _copiedTo = [];
+    private static readonly System.Buffers.SearchValues<char> NotInOrganList = System.Buffers.SearchValues.Create("。！？!?：:《》");
+
     private string? _enclosedTitle;
     private string? _enclosedKey;
     private string? _enclosedKeyCore;
@@ -472,7 +474,7 @@ internal sealed class DocumentAnalysis
         }
 
         var names = line.Compact.TrimEnd('。');
-        return names.AsSpan().IndexOfAny("。！？!?：:《》") < 0 && RecipientsParser.Split(names).TrueForAll(n => n.Length <= 30);
+        return names.AsSpan().IndexOfAny(NotInOrganList) < 0 && RecipientsParser.Split(names).TrueForAll(n => n.Length <= 30);
     }
 
     private bool HasContentAfter(int i)
