@@ -106,7 +106,7 @@ internal sealed class NormativeTextBuilder
         var label = line.Label;
         switch (label?.Kind)
         {
-            case LabelKind.Part or LabelKind.Chapter or LabelKind.Section when AcceptsHeading(label.Value):
+            case LabelKind.Part or LabelKind.Chapter or LabelKind.Section when AcceptsHeading(line, label.Value):
                 CloseArticle();
                 OpenHeading(line, label.Value);
                 return;
@@ -136,10 +136,11 @@ internal sealed class NormativeTextBuilder
         }
     }
 
-    // 第一章 is a heading when followed by a space or when it is the next chapter; 第一章规定的… is text.
-    private bool AcceptsHeading(StructureLabel label)
+    // 第一章 is a heading when followed by a space, when it is a short line of its own (第五章附则), or when it is the
+    // next chapter; 第一章规定的… is text.
+    private bool AcceptsHeading(Line line, StructureLabel label)
     {
-        if (label.HasSeparator)
+        if (label.HasSeparator || (line.ContentLength <= 30 && !line.HasSentencePunctuation))
         {
             return true;
         }

@@ -220,4 +220,18 @@ public class ArticlesTests
         d.Warnings.Should().ContainSingle(w => w.Code == "unplaced-text" && w.Path == "paragraphs[1]");
         d.Paragraphs[1].Text.Should().Be("为了规范管理，制定本办法。");
     }
+
+    [Fact]
+    public void ReadsChapterOnItsOwnLine_GivenNoSpaceAndRestartedNumbering()
+    {
+        var d = RawDocs.Text("""
+            第一章总则
+            第一条　甲。
+            第五章附则
+            第二条　乙。
+            """);
+
+        d.Outline.Select(n => n.Label).Should().Equal("第一章", "第五章");
+        d.Articles.Select(a => (a.Label, a.Chapter, a.Paragraphs.Count)).Should().Equal(("第一条", "第一章", 1), ("第二条", "第五章", 1));
+    }
 }
