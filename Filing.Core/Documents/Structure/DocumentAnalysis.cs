@@ -122,7 +122,7 @@ internal sealed class DocumentAnalysis
         foreach (var line in _lines)
         {
             var i = line.Index;
-            paragraphs.Add(new DocParagraph(i, line.Text, _ann.Roles[i], _ann.Paths[i], _ann.Labels[i], offset,
+            paragraphs.Add(new DocParagraph(i, line.Text, _ann.Role(i), _ann.Path(i), _ann.Label(i), offset,
                 line.Source, line.Raw.SourceOrdinal, line.Raw.GeneratedPrefixLength));
             offset += line.Text.Length + 1;
         }
@@ -429,11 +429,16 @@ internal sealed class DocumentAnalysis
     /// </summary>
     private void LocateInsideAttachment(List<int> zone, string prefix)
     {
-        var inner = new Annotations(_lines);
+        if (zone.Count == 0)
+        {
+            return;
+        }
+
+        var inner = new Annotations(_lines, zone[0], zone[^1] + 1);
         NormativeTextBuilder.Build(_lines, zone, inner, wholeDocument: false);
         foreach (var k in zone)
         {
-            _ann.Set(_lines[k], ParagraphRole.Attachment, prefix + inner.Paths[k], inner.Labels[k]);
+            _ann.Set(_lines[k], ParagraphRole.Attachment, prefix + inner.Path(k), inner.Label(k));
         }
     }
 
@@ -649,7 +654,7 @@ internal sealed class DocumentAnalysis
     {
         foreach (var line in _lines)
         {
-            if (!line.IsEmpty && !_ann.Assigned[line.Index])
+            if (!line.IsEmpty && !_ann.IsAssigned(line.Index))
             {
                 _ann.Set(line, ParagraphRole.Body);
                 _ann.WarnUnplaced(line, "文件中");

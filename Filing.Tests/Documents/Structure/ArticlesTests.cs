@@ -115,9 +115,12 @@ public class ArticlesTests
             第一百二十二条　甲。
             第一百二十三条　乙。
             第12条 丙。
+            第一万一千一百一十五条 丁。
+            第一萬一千一百一十六条 戊。
             """);
 
-        d.Articles.Select(a => (a.Label, a.Number)).Should().Equal(("第一百二十二条", 122), ("第一百二十三条", 123), ("第12条", 12));
+        d.Articles.Select(a => (a.Label, a.Number)).Should().Equal(
+            ("第一百二十二条", 122), ("第一百二十三条", 123), ("第12条", 12), ("第一万一千一百一十五条", 11115), ("第一萬一千一百一十六条", 11116));
     }
 
     [Fact]
