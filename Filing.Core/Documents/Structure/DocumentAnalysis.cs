@@ -17,6 +17,7 @@ internal sealed class DocumentAnalysis
     private readonly List<AttachmentNoteItem> _noteItems = [];
     private readonly List<AttachmentBody> _bodies = [];
     private readonly List<string> _copiedTo = [];
+    private string? _enclosedTitle;
     private string? _enclosedKey;
     private string? _enclosedKeyCore;
     private Part? _enclosed;
@@ -58,6 +59,7 @@ internal sealed class DocumentAnalysis
             enclosedTitle = DocumentKinds.EnclosedTitleOf(title.Text);
             if (enclosedTitle is not null)
             {
+                _enclosedTitle = enclosedTitle;
                 _enclosedKey = TextShape.ComparisonKey(enclosedTitle);
                 _enclosedKeyCore = TextShape.ComparisonKey(DocumentKinds.StripQualifiers(enclosedTitle));
             }
@@ -136,7 +138,7 @@ internal sealed class DocumentAnalysis
             Comments = _raw.Comments,
             HeaderFooterText = _raw.HeaderFooterText,
             Warnings = [.. _raw.Warnings, .. _ann.Warnings],
-            Text = string.Join('\n', _lines.Select(l => l.Text)),
+            Text = string.Join('\n', _lines.ConvertAll(l => l.Text)),
         };
     }
 
@@ -284,18 +286,18 @@ internal sealed class DocumentAnalysis
                 continue;
             }
 
+            // The enclosed document under a title that differs from the 《》 of the notice title.
+            if (_enclosedKey is not null && _enclosed is null && !IsListedAttachmentTitle(line) && TitleFinder.At(_lines, i, Count) is { } enclosedSpan)
+            {
+                _ann.Warn("enclosed-title-mismatch",
+                    $"通知标题印发《{_enclosedTitle}》，但其后的文件标题为“{enclosedSpan.Text}”", Annotations.ParagraphRef(i));
+                i = ReadEnclosed(i, enclosedSpan.End);
+                continue;
+            }
+
+            // An attachment starting without a 附件 label: a title listed in the 附件说明, or a title on a new page.
             if (IsListedAttachmentTitle(line) || (line.Raw.PageBreakBefore && TitleFinder.At(_lines, i, Count) is not null))
             {
-                // An attachment (or the enclosed document, under a different title) starting without a 附件 label.
-                if (_enclosedKey is not null && _enclosed is null)
-                {
-                    var span = TitleFinder.At(_lines, i, Count);
-                    _ann.Warn("enclosed-title-mismatch",
-                        $"印发的文件标题“{span?.Text ?? line.Compact}”与通知标题中的书名不一致", Annotations.ParagraphRef(i));
-                    i = ReadEnclosed(i, span?.End ?? i);
-                    continue;
-                }
-
                 i = ReadAttachmentBody(i, null, inlineTitle: null, titleAtStart: true);
                 continue;
             }
@@ -482,7 +484,7 @@ internal sealed class DocumentAnalysis
 
     private bool IsListedAttachmentTitle(Line line)
     {
-        if (_noteItems.Count == 0 || line.Compact.Length > 120)
+        if (_noteItems.Count == 0 || !line.IsShort)
         {
             return false;
         }
@@ -494,7 +496,7 @@ internal sealed class DocumentAnalysis
     /// <summary>The last paragraph of the enclosed document's title when it starts at <paramref name="i"/>.</summary>
     private int? EnclosedTitleAt(int i)
     {
-        if (_enclosedKey is null || i >= Count || _lines[i].IsEmpty || _lines[i].Source == ParagraphSource.TableCell)
+        if (_enclosedKey is null || i >= Count || _lines[i].IsEmpty || !_lines[i].IsShort || _lines[i].Source == ParagraphSource.TableCell)
         {
             return null;
         }
@@ -502,7 +504,7 @@ internal sealed class DocumentAnalysis
         var joined = "";
         for (var j = i; j < Count && j < i + 4; j++)
         {
-            if (_lines[j].IsEmpty || _lines[j].Compact.Length > 100)
+            if (_lines[j].IsEmpty || !_lines[j].IsShort || _lines[j].Compact.Length > 100)
             {
                 return null;
             }

@@ -20,9 +20,16 @@ internal static partial class ValidityReader
 {
     private static readonly string[] TakeEffect = ["施行", "实施", "执行", "生效", "试行"];
 
+    // Paragraphs without any of 施行 实施 执行 生效 试行 有效期 cannot state validity; most paragraphs are skipped on this
+    // check alone. (A char search: SearchValues<string> over CJK text is many times slower.)
+    private static readonly System.Buffers.SearchValues<char> KeywordStarts = System.Buffers.SearchValues.Create("施实执生试有");
+
     // Events whose date is the 成文日期; 公布/发布 are left open because publication can be later than signing.
     private static readonly string[] SigningEvents = ["印发", "下发", "签发", "发文", "发出"];
     private static readonly string[] PublicationEvents = ["公布", "发布", "颁布", "公开", "公告"];
+
+    // An effective date is stated as 自/于…日起, …之日起, …日后, or a numeric date right before the verb.
+    private static readonly System.Buffers.SearchValues<char> EffectHints = System.Buffers.SearchValues.Create("起日号后0123456789");
 
     private sealed record Hit(Line Line, int Start, int Length, int Priority);
 
@@ -33,7 +40,7 @@ internal static partial class ValidityReader
         int? years = null;
         foreach (var line in lines)
         {
-            if (line.IsEmpty)
+            if (line.IsEmpty || !HasKeyword(line.Text))
             {
                 continue;
             }
@@ -41,15 +48,23 @@ internal static partial class ValidityReader
             var start = line.Label is { Kind: LabelKind.Article } label ? label.ContentStart : line.ContentStart;
             foreach (var (st, len) in Sentences(line.Text, start))
             {
+                var span = line.Text.AsSpan(st, len);
+                var mayTakeEffect = span.IndexOfAny(EffectHints) >= 0;
+                var mayLimit = ValidityKeyword().IsMatch(span);
+                if (!(mayTakeEffect || mayLimit) || !HasKeyword(span))
+                {
+                    continue;
+                }
+
                 var sentence = line.Text.Substring(st, len);
                 var priority = sentence.TrimStart().StartsWith('本') ? 0 : 1;
-                if ((effectiveHit is null || priority < effectiveHit.Priority) && TryEffective(sentence, documentDate, out var date))
+                if (mayTakeEffect && (effectiveHit is null || priority < effectiveHit.Priority) && TryEffective(sentence, documentDate, out var date))
                 {
                     effectiveHit = new Hit(line, st, len, priority);
                     effective = date;
                 }
 
-                if (!ValidityKeyword().IsMatch(sentence))
+                if (!mayLimit)
                 {
                     continue;
                 }
@@ -80,6 +95,26 @@ internal static partial class ValidityReader
         return new Validity(effective, validUntil, years, Clause([effectiveHit, yearsHit, untilHit]));
     }
 
+    private static bool HasKeyword(ReadOnlySpan<char> text)
+    {
+        for (var i = text.IndexOfAny(KeywordStarts); i >= 0 && i + 1 < text.Length; i = NextStart(text, i + 1))
+        {
+            var pair = text.Slice(i, 2);
+            if (pair is "施行" or "实施" or "执行" or "生效" or "试行" || (pair is "有效" && i + 2 < text.Length && text[i + 2] == '期'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int NextStart(ReadOnlySpan<char> text, int from)
+        {
+            var k = text[from..].IndexOfAny(KeywordStarts);
+            return k < 0 ? -1 : from + k;
+        }
+    }
+
     private static bool TryEffective(string sentence, DateOnly? documentDate, out DateOnly? date)
     {
         date = null;
@@ -107,11 +142,15 @@ internal static partial class ValidityReader
                     hasQi = true;
                 }
 
-                var dates = ChineseDates.FindAll(before.ToString());
-                if (dates.Count > 0 && dates[^1].Index + dates[^1].Length == before.Length)
+                // A date ends with 日/号 or a digit (2019.1.1); only then is it worth looking for one.
+                if (before.Length > 0 && (before[^1] is '日' or '号' || char.IsAsciiDigit(before[^1])))
                 {
-                    date = dates[^1].Date;
-                    return true;
+                    var dates = ChineseDates.FindAll(before[Math.Max(0, before.Length - 24)..].ToString());
+                    if (dates.Count > 0 && dates[^1].Index + dates[^1].Length == Math.Min(before.Length, 24))
+                    {
+                        date = dates[^1].Date;
+                        return true;
+                    }
                 }
 
                 if (!hasQi && !before.EndsWith("后", StringComparison.Ordinal))

@@ -482,7 +482,7 @@ internal sealed class StoryReader
                 return true;
             }
 
-            if (_r.LocalName is "commentRangeStart")
+            if (ReferenceEquals(name, _n.CommentRangeStart))
             {
                 _context.HasCommentReferences = true;
                 _r.Skip();
@@ -988,10 +988,7 @@ internal sealed class StoryReader
             label = rendered;
         }
 
-        var own = p.Text;
-        var text = label.Length == 0 && carried is null
-            ? own.ToString()
-            : string.Concat(label.Label, label.Suffix, carried?.Text ?? "", own.ToString());
+        var text = label.Length == 0 && carried is null ? p.Text.ToString() : Compose(label, carried?.Text ?? "", p.Text);
         _context.Budget.AddCharacters(label.Length);
 
         var hasText = p.HasVisibleText || carried?.HasVisibleText == true;
@@ -1028,6 +1025,16 @@ internal sealed class StoryReader
             cell,
             pageBreak);
     }
+
+    /// <summary>Label, suffix, carried-over text and the paragraph's own text in one allocation.</summary>
+    private static string Compose(NumberingLabel label, string carried, System.Text.StringBuilder own) =>
+        string.Create(label.Length + carried.Length + own.Length, (label, carried, own), static (span, state) =>
+        {
+            state.label.Label.CopyTo(span);
+            state.label.Suffix.CopyTo(span[state.label.Label.Length..]);
+            state.carried.CopyTo(span[state.label.Length..]);
+            state.own.CopyTo(0, span[(state.label.Length + state.carried.Length)..], state.own.Length);
+        });
 
     /// <summary>Captures a paragraph whose mark is deleted: its text joins the next paragraph of the same container.</summary>
     internal PendingMerge Carry(ParagraphBuilder p, PendingMerge? earlier)
@@ -1112,7 +1119,31 @@ internal sealed class StoryReader
 
     private bool IsW(string localName) => _n.IsW(_r.NamespaceURI) && ReferenceEquals(_r.LocalName, localName);
 
-    private string? Attribute(string localName) => _r.GetAttribute(localName, _w);
+    /// <summary>
+    /// A w: attribute of the current element. Walks the attributes comparing atomised names, which is cheaper than
+    /// <see cref="XmlReader.GetAttribute(string, string)"/> hashing the namespace URI on every call.
+    /// </summary>
+    private string? Attribute(string localName)
+    {
+        if (!_r.MoveToFirstAttribute())
+        {
+            return null;
+        }
+
+        do
+        {
+            if (ReferenceEquals(_r.LocalName, localName) && ReferenceEquals(_r.NamespaceURI, _w))
+            {
+                var value = _r.Value;
+                _r.MoveToElement();
+                return value;
+            }
+        }
+        while (_r.MoveToNextAttribute());
+
+        _r.MoveToElement();
+        return null;
+    }
 
     private bool SkipElement()
     {

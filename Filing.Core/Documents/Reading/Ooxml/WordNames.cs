@@ -102,6 +102,7 @@ internal sealed class WordNames
         FootnoteReference = A("footnoteReference");
         EndnoteReference = A("endnoteReference");
         CommentReference = A("commentReference");
+        CommentRangeStart = A("commentRangeStart");
         AltChunk = A("altChunk");
         Ruby = A("ruby");
         Rt = A("rt");
@@ -209,6 +210,7 @@ internal sealed class WordNames
     public string FootnoteReference { get; }
     public string EndnoteReference { get; }
     public string CommentReference { get; }
+    public string CommentRangeStart { get; }
     public string AltChunk { get; }
     public string Ruby { get; }
     public string Rt { get; }
