@@ -32,7 +32,7 @@ public abstract class RegisterScenarios
         var created = await Json(upload);
         var id = created.GetProperty("id").GetGuid();
         upload.Headers.Location!.ToString().Should().Be($"/api/v1/documents/{id}");
-        created.GetProperty("title").GetString().Should().Be("桐庐县人民政府关于印发《桐庐县深化法治政府建设实施意见（2018-2020年）》的通知");
+        created.GetProperty("title").GetString().Should().Be("桐庐县人民政府关于印发《桐庐县深化法治政府建设实施意见(2018-2020年)》的通知");
         created.GetProperty("documentNumber").GetString().Should().Be("桐政发〔2018〕47号");
         created.GetProperty("status").GetString().Should().Be("draft");
         created.GetProperty("issuingAuthority").GetProperty("name").GetString().Should().Be("桐庐县人民政府");
