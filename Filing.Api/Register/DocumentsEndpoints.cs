@@ -228,7 +228,7 @@ internal static class DocumentsEndpoints
 
         var parsed = await ctx.Db.VersionContents.AsNoTracking()
             .Where(c => c.DocumentId == id && c.VersionNumber == number).Select(c => c.ParsedJson).SingleAsync(ct);
-        var detail = DocumentViews.Detail(document, filings, insider, ctx.Today).Versions.Single(v => v.Number == number);
+        var detail = DocumentViews.Detail(document, filings, insider, ctx.Today, ctx.Calendar, ctx.Options.LegalityReviewWorkingDays).Versions.Single(v => v.Number == number);
         return TypedResults.Ok(new VersionDetail(detail, System.Text.Json.JsonDocument.Parse(parsed).RootElement));
     }
 

@@ -78,6 +78,7 @@ internal static class RegisterExamples
         At.AddDays(-3),
         At,
         new PublicCommentDto(null, null, "仅涉及行政机关内部工作程序"),
+        null,
         new DecisionDto("县政府第12次常务会议", Day),
         At,
         new PublicationDto(Day, "桐庐县人民政府网站", "政策解读：……"),

@@ -133,6 +133,26 @@ public abstract class RegisterScenarios
     }
 
     [Fact]
+    public async Task ShowsLegalityReviewDeadline_GivenReviewsComplete()
+    {
+        var id = await Client.UploadAsync();
+        await Client.TakeToAsync(id, "in-review");
+        await Client.PostOkAsync(Drafter, $"/api/v1/documents/{id}/fair-competition-review", new { outcome = "not-applicable" });
+        await Client.PostOkAsync(Drafter, $"/api/v1/documents/{id}/gender-equality-assessment", new { outcome = "not-applicable" });
+        (await Client.GetOkAsync(Legal, $"/api/v1/documents/{id}")).GetProperty("legalityReview").ValueKind.Should().Be(JsonValueKind.Null);
+
+        await Client.PostOkAsync(Drafter, $"/api/v1/documents/{id}/health-screening", new { outcome = "not-applicable" });
+        var due = (await Client.GetOkAsync(Legal, $"/api/v1/documents/{id}")).GetProperty("legalityReview");
+
+        due.GetProperty("requestedOn").GetString().Should().Be("2024-09-06");
+        due.GetProperty("dueDate").GetString().Should().Be("2024-09-29", "15 working days, counting the make-up days 09-14 and 09-29");
+        due.GetProperty("overdue").GetBoolean().Should().BeFalse();
+        Factory.Clock.Set(new DateTimeOffset(2024, 9, 30, 2, 0, 0, TimeSpan.Zero));
+        (await Client.GetOkAsync(Legal, $"/api/v1/documents/{id}")).GetProperty("legalityReview").GetProperty("overdue").GetBoolean().Should().BeTrue();
+        (await Client.GetOkAsync(Anonymous, "/api/v1/organisations")).GetProperty("total").GetInt32().Should().BeGreaterThan(5);
+    }
+
+    [Fact]
     public async Task KeepsVersionsAndReopensReview_GivenRevisedDraft()
     {
         var original = TestDocx.Draft();
