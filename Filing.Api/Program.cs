@@ -1,3 +1,4 @@
+using Filing.Api.Calendar;
 using Filing.Api.Documents;
 using Filing.Api.Health;
 using Filing.Api.Infrastructure;
@@ -44,6 +45,7 @@ app.UseMiddleware<IdempotencyMiddleware>();
 app.MapHealth();
 app.MapDocuments();
 app.MapFilingRegister();
+app.MapCalendar();
 
 await app.RunAsync();
 

@@ -66,13 +66,20 @@ internal sealed class FilingOperationFilter : IOperationFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        var keyRequirement = new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(CallerClaims.Scheme, context.Document)] = [],
+        };
+        operation.Security ??= [];
         if (metadata.OfType<IAuthorizeData>().Any())
         {
-            operation.Security ??= [];
-            operation.Security.Add(new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference(CallerClaims.Scheme, context.Document)] = [],
-            });
+            operation.Security.Add(keyRequirement);
+        }
+        else if (context.ApiDescription.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
+        {
+            // Public, but a key widens what the caller sees (an empty requirement means anonymous is allowed).
+            operation.Security.Add(new OpenApiSecurityRequirement());
+            operation.Security.Add(keyRequirement);
         }
 
         var method = context.ApiDescription.HttpMethod;

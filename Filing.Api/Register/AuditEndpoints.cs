@@ -1,3 +1,4 @@
+using Filing.Api.Infrastructure;
 using Filing.Api.Infrastructure.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ internal static class AuditEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/verify", Verify)
             .WithName("VerifyDocumentAudit")
+            .WithResponseExample(StatusCodes.Status200OK, RegisterExamples.Verified)
             .WithSummary("Recomputes the document's hash chain: valid is false when any entry was edited, inserted or deleted")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

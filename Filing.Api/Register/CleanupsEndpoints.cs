@@ -1,3 +1,4 @@
+using Filing.Api.Infrastructure;
 using Filing.Api.Infrastructure.Audit;
 using Filing.Core.Register;
 using Filing.Core.Register.Specifications;
@@ -18,6 +19,7 @@ internal static class CleanupsEndpoints
 
         group.MapPost("/", Open)
             .WithName("OpenCleanup")
+            .WithRequestExample(RegisterExamples.Cleanup)
             .WithSummary("The legal office opens a cleanup of an issuing authority's documents in force")
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -27,9 +29,11 @@ internal static class CleanupsEndpoints
             .WithSummary("Cleanups the caller may see (published ones are public), newest first");
         group.MapGet("/{id:guid}", Get)
             .WithName("GetCleanup")
+            .WithResponseExample(StatusCodes.Status200OK, RegisterExamples.CleanupResult)
             .WithSummary("A cleanup with every listed document, its decision and the four lists");
         group.MapPost("/{id:guid}/decisions", Decide)
             .WithName("DecideCleanup")
+            .WithRequestExample(RegisterExamples.CleanupDecisions)
             .WithSummary("Record decisions: continue (继续有效), amend (拟修改), repeal (废止) or declare-invalid (宣布失效)")
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -37,6 +41,8 @@ internal static class CleanupsEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/publication", Publish)
             .WithName("PublishCleanup")
+            .WithRequestExample(RegisterExamples.CleanupPublication)
+            .WithResponseExample(StatusCodes.Status200OK, RegisterExamples.CleanupResult)
             .WithSummary("Publish the four lists; repeal and declare-invalid decisions end those documents on that date")
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status404NotFound)

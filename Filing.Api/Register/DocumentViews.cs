@@ -1,3 +1,4 @@
+using Filing.Core.Calendar;
 using Filing.Core.Register;
 using Filing.Core.Review;
 
@@ -19,8 +20,16 @@ internal static class DocumentViews
         || (caller.Has(CallerRoles.LegalOffice | CallerRoles.ReviewerBody) && caller.JurisdictionId == document.JurisdictionId)
         || visibleFilings.Any(f => f.RecipientId == caller.OrganisationId);
 
-    public static DocumentDetail Detail(NormativeDocumentRecord d, IReadOnlyList<OversightFiling> filings, bool insider, DateOnly today)
+    public static DocumentDetail Detail(NormativeDocumentRecord d, IReadOnlyList<OversightFiling> filings, bool insider, DateOnly today,
+        WorkingCalendar calendar, int legalityReviewWorkingDays)
     {
+        LegalityReviewDueDto? legality = null;
+        if (insider && d.Stage == LifecycleStage.InReview && d.LegalityReviewRequestedOn is { } requested)
+        {
+            var due = calendar.AddWorkingDays(requested, legalityReviewWorkingDays);
+            legality = new LegalityReviewDueDto(requested, due.Date, due.UsedWeekendFallback, today > due.Date);
+        }
+
         var versions = insider
             ? d.Versions.Select(v => Version(v, withFindings: true)).ToList()
             : [Version(d.CurrentVersion, withFindings: false)];
@@ -49,6 +58,7 @@ internal static class DocumentViews
             insider && (d.CommentPeriodStart is not null || d.CommentWaiverReason is not null)
                 ? new PublicCommentDto(d.CommentPeriodStart, d.CommentPeriodEnd, d.CommentWaiverReason)
                 : null,
+            legality,
             d.DecisionMeeting is { } meeting && d.DecidedOn is { } decided ? new DecisionDto(meeting, decided) : null,
             d.RegisteredAt,
             d.PublishedOn is { } published ? new PublicationDto(published, d.PublicationChannel ?? "", d.PolicyInterpretation) : null,

@@ -46,6 +46,7 @@ internal static class DocumentsEndpoints
 
         group.MapGet("/{id:guid}", Get)
             .WithName("GetDocument")
+            .WithResponseExample(StatusCodes.Status200OK, RegisterExamples.Published)
             .WithSummary("A record with its versions, findings, steps, unified number, filings and derived status")
             .WithDescription("Anonymous callers see published documents only; drafts answer 404 to anyone but their department, " +
                 "the legal office and reviewing bodies of the government (after public comment) and administrators.");
@@ -65,6 +66,7 @@ internal static class DocumentsEndpoints
 
         group.MapPost("/{id:guid}/findings/{findingId:guid}/answer", AnswerFinding)
             .WithName("AnswerFinding")
+            .WithRequestExample(RegisterExamples.Answer)
             .WithSummary("The drafter answers a review finding of the current version: fixed or explained")
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -226,7 +228,7 @@ internal static class DocumentsEndpoints
 
         var parsed = await ctx.Db.VersionContents.AsNoTracking()
             .Where(c => c.DocumentId == id && c.VersionNumber == number).Select(c => c.ParsedJson).SingleAsync(ct);
-        var detail = DocumentViews.Detail(document, filings, insider, ctx.Today).Versions.Single(v => v.Number == number);
+        var detail = DocumentViews.Detail(document, filings, insider, ctx.Today, ctx.Calendar, ctx.Options.LegalityReviewWorkingDays).Versions.Single(v => v.Number == number);
         return TypedResults.Ok(new VersionDetail(detail, System.Text.Json.JsonDocument.Parse(parsed).RootElement));
     }
 

@@ -18,21 +18,24 @@ internal static class FilingsEndpoints
 
         group.MapGet("/", Inbox)
             .WithName("ListFilings")
+            .WithResponseExample(StatusCodes.Status200OK, RegisterExamples.Filings)
             .WithSummary("The caller's filings (an oversight body's inbox), earliest due first, with status and overdue filters")
             .WithDescription("An oversight body sees the filings addressed to it; the issuing side sees its own; the legal office sees its government's. " +
                 "`overdue` is derived on the day asked: a returned filing not resubmitted by its due date, or a correction past its deadline.");
-        group.MapGet("/{id:guid}", Get).WithName("GetFiling").WithSummary("One filing");
+        group.MapGet("/{id:guid}", Get).WithName("GetFiling").WithSummary("One filing").WithResponseExample(StatusCodes.Status200OK, RegisterExamples.FilingItem);
         Mutation(group.MapPost("/{id:guid}/receipt", Receipt), "ReceiveFiling", "The oversight body records that the formal check passed (接收)");
-        Mutation(group.MapPost("/{id:guid}/return", Return), "ReturnFiling", "The oversight body returns the filing with reasons (退回)");
-        Mutation(group.MapPost("/{id:guid}/resubmission", Resubmit), "ResubmitFiling", "The issuing side resubmits a returned filing");
+        Mutation(group.MapPost("/{id:guid}/return", Return), "ReturnFiling", "The oversight body returns the filing with reasons (退回)").WithRequestExample(RegisterExamples.FilingReturn);
+        Mutation(group.MapPost("/{id:guid}/resubmission", Resubmit), "ResubmitFiling", "The issuing side resubmits a returned filing").WithRequestExample(RegisterExamples.FilingResubmission);
         Mutation(group.MapPost("/{id:guid}/opinion", Opinion), "RecordFilingOpinion",
-            "The oversight body's review opinion: no-problem, correction-required (with a deadline) or revocation (撤销 ends the document)");
+            "The oversight body's review opinion: no-problem, correction-required (with a deadline) or revocation (撤销 ends the document)")
+            .WithRequestExample(RegisterExamples.FilingOpinion);
         Mutation(group.MapPost("/{id:guid}/correction", Correction), "RecordFilingCorrection",
-            "The issuing side records its correction; the filing stays open until then (有错必纠)");
+            "The issuing side records its correction; the filing stays open until then (有错必纠)")
+            .WithRequestExample(RegisterExamples.FilingCorrection);
         return group;
     }
 
-    private static void Mutation(RouteHandlerBuilder builder, string name, string summary) =>
+    private static RouteHandlerBuilder Mutation(RouteHandlerBuilder builder, string name, string summary) =>
         builder.WithName(name).WithSummary(summary)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -18,14 +18,14 @@ internal static class OrganisationsEndpoints
     {
         var group = app.MapGroup("/api/v1/organisations").WithTags("Register: organisations and keys");
         group.MapGet("/", List).WithName("ListOrganisations").WithSummary("Every organisation: id, code, name, kind, parent and unified-number prefix");
-        group.MapPost("/", Create).WithName("CreateOrganisation").WithSummary("Create an organisation (administrator)")
+        group.MapPost("/", Create).WithName("CreateOrganisation").WithRequestExample(RegisterExamples.Organisation).WithSummary("Create an organisation (administrator)")
             .RequireAuthorization(AuthSetup.AdminPolicy).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/api-keys", CreateKey).WithName("CreateApiKey")
+        group.MapPost("/{id:guid}/api-keys", CreateKey).WithName("CreateApiKey").WithRequestExample(RegisterExamples.ApiKey)
             .WithSummary("Create an API key for an organisation (administrator); the key is shown once, only its hash is stored")
             .RequireAuthorization(AuthSetup.AdminPolicy).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/filing-requirements", GetRequirements).WithName("GetFilingRequirements")
             .WithSummary("The oversight bodies an issuing authority's documents are filed with, and the periods").RequireAuthorization();
-        group.MapPut("/{id:guid}/filing-requirements", PutRequirements).WithName("SetFilingRequirements")
+        group.MapPut("/{id:guid}/filing-requirements", PutRequirements).WithName("SetFilingRequirements").WithRequestExample(RegisterExamples.Requirements)
             .WithSummary("Replace an issuing authority's filing requirements (administrator)")
             .RequireAuthorization(AuthSetup.AdminPolicy).ProducesProblem(StatusCodes.Status404NotFound);
         app.MapDelete("/api/v1/api-keys/{id:guid}", RevokeKey).WithTags("Register: organisations and keys").WithName("RevokeApiKey")

@@ -42,7 +42,7 @@ public sealed class RegisterContext(
     public async Task<DocumentDetail> DetailAsync(NormativeDocumentRecord document, CancellationToken ct)
     {
         var filings = await FilingsOfAsync(document.Id, ct);
-        return DocumentViews.Detail(document, filings, DocumentViews.IsInsider(Caller, document, filings), Today);
+        return DocumentViews.Detail(document, filings, DocumentViews.IsInsider(Caller, document, filings), Today, calendar, Options.LegalityReviewWorkingDays);
     }
 
     public Task AuditDocumentAsync(NormativeDocumentRecord document, string action, object? before, object? after, string? subject, CancellationToken ct) =>

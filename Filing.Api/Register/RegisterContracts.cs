@@ -123,6 +123,7 @@ public sealed record AnswerFindingRequest(FindingAnswerDto? Answer, string? Note
 /// <param name="CreatedAt">When the first draft was uploaded.</param>
 /// <param name="UpdatedAt">Last change.</param>
 /// <param name="PublicComment">Public comment period or waiver, once recorded.</param>
+/// <param name="LegalityReview">The legal office's deadline while the legality review is due (insiders only), else null.</param>
 /// <param name="Decision">Collective decision, once taken.</param>
 /// <param name="RegisteredAt">When the unified number was assigned.</param>
 /// <param name="Publication">Publication, once published.</param>
@@ -147,6 +148,7 @@ public sealed record DocumentDetail(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     PublicCommentDto? PublicComment,
+    LegalityReviewDueDto? LegalityReview,
     DecisionDto? Decision,
     DateTimeOffset? RegisteredAt,
     PublicationDto? Publication,
@@ -187,6 +189,13 @@ public sealed record DocumentSummary(
 /// <param name="End">Last day.</param>
 /// <param name="WaiverReason">Why none was held.</param>
 public sealed record PublicCommentDto(DateOnly? Start, DateOnly? End, string? WaiverReason);
+
+/// <summary>When the legality review is due: counted in working days from the day it could start.</summary>
+/// <param name="RequestedOn">The day every earlier review was complete (or the drafter answered a return).</param>
+/// <param name="DueDate">The last day for the review (RequestedOn + the configured working days, 15 by default).</param>
+/// <param name="DueDateEstimated">True when the count used the weekend-only fallback.</param>
+/// <param name="Overdue">Past the due date today.</param>
+public sealed record LegalityReviewDueDto(DateOnly RequestedOn, DateOnly DueDate, bool DueDateEstimated, bool Overdue);
 
 /// <summary>集体审议决定.</summary>
 /// <param name="Meeting">The meeting.</param>

@@ -21,6 +21,12 @@ public sealed class RegisterOptions
     /// <summary>Default deadline for a correction required by filing review (立法法 art 112: two months).</summary>
     public PeriodSetting CorrectionPeriod { get; set; } = new() { Length = 2, Unit = PeriodUnit.Months };
 
+    /// <summary>
+    /// Working days the legal office has for the legality review once it is due (国办发〔2018〕115号: at most 15 working
+    /// days — ⚠️ not verified verbatim, so configuration).
+    /// </summary>
+    public int LegalityReviewWorkingDays { get; set; } = 15;
+
     /// <summary>Years between cleanups (Zhejiang 372号: every two years).</summary>
     public int CleanupIntervalYears { get; set; } = 2;
 

@@ -12,7 +12,7 @@ internal static class RegisterSetup
     {
         services.AddOptions<RegisterOptions>().Bind(configuration.GetSection("Register"))
             .Validate(o => o.MaxPageSize > 0 && o.CommentMinimumWorkingDays >= 0 && o.CommentBusinessRelatedMinimumDays >= 0
-                && o.CleanupIntervalYears > 0 && o.CorrectionPeriod.Length > 0, "Register settings out of range.")
+                && o.CleanupIntervalYears > 0 && o.LegalityReviewWorkingDays > 0 && o.CorrectionPeriod.Length > 0, "Register settings out of range.")
             .ValidateOnStart();
         services.AddSingleton(sp =>
         {

@@ -16,7 +16,8 @@ public sealed class RegistrationService(FilingDbContext db, IUnifiedNumberAlloca
 {
     public async Task<RegistrationResult> RegisterAsync(Guid documentId, Caller caller, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Read and check before the transaction, so the counter (and SQLite's write lock) is held only for the writes;
+        // the document's concurrency stamp catches anyone who changed it in between.
         var document = await db.Documents.WithSpecification(new DocumentByIdSpec(documentId, caller)).SingleOrDefaultAsync(ct);
         if (document is null)
         {
@@ -31,8 +32,10 @@ public sealed class RegistrationService(FilingDbContext db, IUnifiedNumberAlloca
         document.EnsureCanRegister();
         var issuer = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == document.IssuingAuthorityId, ct);
         var now = clock.GetUtcNow();
-        var number = await numbers.NextAsync(issuer.UnifiedNumberPrefix!, calendar.DateOf(now).Year, ct);
         var before = DocumentViews.Snapshot(document);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var number = await numbers.NextAsync(issuer.UnifiedNumberPrefix!, calendar.DateOf(now).Year, ct);
         var step = document.Register(number, caller.AsActor(), now);
         await audit.AppendAsync(AuditTrail.DocumentStream(document.Id), caller, "step.registration", before,
             new { document = DocumentViews.Snapshot(document), step = DocumentViews.StepRecord(step) }, null, ct);

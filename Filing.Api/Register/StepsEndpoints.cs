@@ -20,31 +20,31 @@ internal static class StepsEndpoints
         Step(group.MapPost("/consultation", Consultation), "RecordPublicComment",
             "公开征求意见: open a comment period, or record why none is held",
             "`{ \"waiverReason\": \"…\" }` records that no public comment is held and why. `{ \"start\", \"end\", \"businessRelated\" }` " +
-            "opens a period (at least 7 working days, 30 days when closely related to business; 422 names the earliest allowed end).");
+            "opens a period (at least 7 working days, 30 days when closely related to business; 422 names the earliest allowed end).").WithRequestExample(RegisterExamples.Waiver);
         Step(group.MapPost("/fair-competition-review", FairCompetition), "RecordFairCompetitionReview",
             "公平竞争审查: the drafting department's 初审, or the market-regulation bureau's 会同审查",
             "The caller decides which: the drafting department records its own review; the market-regulation bureau records 会同审查, " +
-            "required after a passed 初审 for documents the government issues itself.");
+            "required after a passed 初审 for documents the government issues itself.").WithRequestExample(RegisterExamples.FairCompetition);
         Step(group.MapPost("/gender-equality-assessment", GenderEquality), "RecordGenderEqualityAssessment",
-            "性别平等评估 (or not-applicable), after the fair-competition review", null);
+            "性别平等评估 (or not-applicable), after the fair-competition review", null).WithRequestExample(RegisterExamples.NotApplicable);
         Step(group.MapPost("/health-screening", Health), "RecordHealthScreening",
-            "健康影响评价 screening (or not-applicable), after the fair-competition review", null);
+            "健康影响评价 screening (or not-applicable), after the fair-competition review", null).WithRequestExample(RegisterExamples.NotApplicable);
         Step(group.MapPost("/legality-review", Legality), "RecordLegalityReview",
             "合法性审核 by the legal office: passed or returned",
             "Needs public comment, the fair-competition review, the gender-equality assessment and the health screening. " +
-            "It cannot pass while an error finding of the current version is unanswered; it cannot be not-applicable.");
+            "It cannot pass while an error finding of the current version is unanswered; it cannot be not-applicable.").WithRequestExample(RegisterExamples.Legality);
         Step(group.MapPost("/collective-decision", CollectiveDecision), "RecordCollectiveDecision",
-            "集体审议决定, after the legality review passed on the current version", null);
+            "集体审议决定, after the legality review passed on the current version", null).WithRequestExample(RegisterExamples.Decision);
         Step(group.MapPost("/registration", Registration), "RegisterDocument",
-            "统一登记: assigns the next unified number of the issuing authority's prefix", "Takes no body; answers `{ unifiedNumber }`.");
+            "统一登记: assigns the next unified number of the issuing authority's prefix", "Takes no body; answers `{ unifiedNumber }`.").WithResponseExample(StatusCodes.Status200OK, RegisterExamples.Registration);
         Step(group.MapPost("/publication", Publication), "PublishDocument",
-            "统一发布: records publication and opens a filing with each required oversight body, with its due date", null);
+            "统一发布: records publication and opens a filing with each required oversight body, with its due date", null).WithRequestExample(RegisterExamples.Publication);
         Step(group.MapPost("/repeal", Repeal), "RepealDocument",
-            "废止 / 宣布失效 / 修改: ends a published document from a date", null);
+            "废止 / 宣布失效 / 修改: ends a published document from a date", null).WithRequestExample(RegisterExamples.Repeal);
         return group;
     }
 
-    private static void Step(RouteHandlerBuilder builder, string name, string summary, string? description)
+    private static RouteHandlerBuilder Step(RouteHandlerBuilder builder, string name, string summary, string? description)
     {
         builder.WithName(name).WithSummary(summary)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -56,6 +56,8 @@ internal static class StepsEndpoints
         {
             builder.WithDescription(description);
         }
+
+        return builder;
     }
 
     private static async Task<Results<Ok<ConsultationResponse>, Created<ConsultationResponse>, ProblemHttpResult, ValidationProblem>> Consultation(

@@ -73,6 +73,12 @@ public sealed class NormativeDocumentRecord
     /// <summary>Why no public comment was held, if waived.</summary>
     public string? CommentWaiverReason { get; private set; }
 
+    /// <summary>
+    /// The day the legality review became due to start: every earlier review complete on the current version, and not
+    /// returned on it. Null while the drafter still has work to do. The review's deadline is counted from here.
+    /// </summary>
+    public DateOnly? LegalityReviewRequestedOn { get; private set; }
+
     /// <summary>The version on which the legality review last passed.</summary>
     public int? LegalityPassedVersion { get; private set; }
 
@@ -260,6 +266,7 @@ public sealed class NormativeDocumentRecord
             Stage = LifecycleStage.InReview;
         }
 
+        LegalityReviewRequestedOn = null; // a new text restarts the legal office's clock
         return AppendVersion(input, actor, at);
     }
 
@@ -657,8 +664,36 @@ public sealed class NormativeDocumentRecord
         _steps.Add(step);
         UpdatedAt = at;
         ConcurrencyStamp++;
+        RefreshLegalityRequest(at);
         return step;
     }
+
+    // The legal office's clock runs from the day everything before it is done, and stops while the draft is back with
+    // the drafter (returned on the current version).
+    private void RefreshLegalityRequest(DateTimeOffset at)
+    {
+        if (Stage != LifecycleStage.InReview)
+        {
+            return; // passed (kept as history) or not yet in review
+        }
+
+        // Returned and not yet answered by a new version or an answer to a finding: the draft is with the drafter.
+        var lastExchange = _steps.Where(s => s.Kind is StepKind.LegalityReview or StepKind.DraftUploaded or StepKind.FindingAnswered)
+            .MaxBy(s => s.Sequence);
+        var withDrafter = lastExchange is { Kind: StepKind.LegalityReview, Outcome: StepOutcome.Returned };
+        var ready = !withDrafter && !MissingFairCompetition().Any() && !MissingAssessments().Any();
+        if (!ready)
+        {
+            LegalityReviewRequestedOn = null;
+        }
+        else
+        {
+            LegalityReviewRequestedOn ??= DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
+        }
+    }
+
+    // Register dates are China dates; China has had no daylight saving since 1991.
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     internal void Touch(DateTimeOffset at)
     {

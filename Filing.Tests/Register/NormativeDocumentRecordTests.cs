@@ -322,6 +322,51 @@ public class NormativeDocumentRecordTests
         act.Should().Throw<LifecycleViolationException>().Which.Missing.Single().Code.Should().Be("reviews-closed");
     }
 
+    [Fact]
+    public void StartsLegalityClock_GivenEveryEarlierReviewComplete()
+    {
+        var doc = _data.At(LifecycleStage.InReview);
+        doc.RecordFairCompetitionSelfReview(StepOutcome.Passed, null, DrafterActor, Now);
+        doc.RecordFairCompetitionJointReview(StepOutcome.Passed, null, _data.Market.AsActor(), Now);
+        doc.RecordGenderEqualityAssessment(StepOutcome.NotApplicable, null, DrafterActor, Now);
+        doc.LegalityReviewRequestedOn.Should().BeNull("the health screening is still missing");
+
+        doc.RecordHealthScreening(StepOutcome.NotApplicable, null, DrafterActor, Now.AddDays(1));
+
+        doc.LegalityReviewRequestedOn.Should().Be(Today.AddDays(1));
+    }
+
+    [Fact]
+    public void StopsAndRestartsLegalityClock_GivenReturnAndDrafterResponse()
+    {
+        var doc = _data.NewDraft(version: RegisterTestData.Version(findings: RegisterTestData.ErrorFinding()));
+        doc.WaivePublicComment("内部事项", DrafterActor, Now);
+        _data.PassReviews(doc);
+        doc.LegalityReviewRequestedOn.Should().Be(Today);
+
+        doc.RecordLegalityReview(StepOutcome.Returned, "请答复", Today, LegalActor, Now);
+        doc.LegalityReviewRequestedOn.Should().BeNull("the draft is back with the drafter");
+
+        doc.AnswerFinding(doc.CurrentVersion.Findings[0].Id, FindingAnswerKind.Explained, "已说明", DrafterActor, Now.AddDays(3));
+        doc.LegalityReviewRequestedOn.Should().Be(Today.AddDays(3));
+
+        doc.AddVersion(RegisterTestData.Version(), null, DrafterActor, Now.AddDays(5));
+        doc.LegalityReviewRequestedOn.Should().Be(Today.AddDays(5), "a new text restarts the clock");
+    }
+
+    [Fact]
+    public void CountsChinaDate_GivenLateEveningUtc()
+    {
+        var doc = _data.At(LifecycleStage.InReview);
+        var lateUtc = new DateTimeOffset(2024, 9, 6, 17, 30, 0, TimeSpan.Zero); // 01:30 on 09-07 in Beijing
+
+        doc.RecordFairCompetitionSelfReview(StepOutcome.NotApplicable, null, DrafterActor, Now);
+        doc.RecordGenderEqualityAssessment(StepOutcome.NotApplicable, null, DrafterActor, Now);
+        doc.RecordHealthScreening(StepOutcome.Passed, null, DrafterActor, lateUtc);
+
+        doc.LegalityReviewRequestedOn.Should().Be(Today.AddDays(1), "17:30 UTC is already the next day in China");
+    }
+
     // ---- answers and versions ----
 
     [Fact]

@@ -73,10 +73,19 @@ public sealed class PostgresServer
             return new PostgresServer(configured, $"{EnvironmentVariable} server", null);
         }
 
-        return await Task.Run(StartThrowawayCluster);
+        return await Task.Run(() => StartThrowawayCluster(durable: false));
     }
 
-    private static PostgresServer StartThrowawayCluster()
+    /// <summary>
+    /// A cluster of its own (not shared with the tests). <paramref name="durable"/> keeps fsync and synchronous commit on,
+    /// as a production server would, for honest write throughput.
+    /// </summary>
+    public static Task<PostgresServer> StartDedicatedAsync(bool durable) => Task.Run(() => StartThrowawayCluster(durable));
+
+    /// <summary>The maintenance connection (database <c>postgres</c>).</summary>
+    public string AdminConnectionString => _adminConnection;
+
+    private static PostgresServer StartThrowawayCluster(bool durable)
     {
         var bin = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql")
@@ -108,8 +117,8 @@ public sealed class PostgresServer
 
         Run(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], asRoot, "initdb");
         var port = FreePort();
-        var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {sockets} -c fsync=off -c synchronous_commit=off " +
-                      "-c full_page_writes=off -c max_connections=300";
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -k {sockets} -c max_connections=300 " +
+                      (durable ? "-c shared_buffers=256MB" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         try
         {
             Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", log, "-w", "-t", "60", "-o", options, "start"], asRoot, "pg_ctl start");

@@ -30,5 +30,5 @@ public static class TestDocx
             "2024年9月1日",
         ]);
 
-    public static byte[] Seed() => File.ReadAllBytes(RepoRoot.Path("corpus", "demo", "tonglu-2018-47.docx"));
+    public static byte[] Seed() => File.ReadAllBytes(RepoRoot.Path("corpus", "samples", "seed-tonglu-2018-47.docx"));
 }

@@ -18,13 +18,18 @@ internal static class DatabaseSetup
     public static IServiceCollection AddFilingDatabase(this IServiceCollection services, IHostEnvironment environment)
     {
         // Read at resolution time, so that hosts (and tests) that add configuration late still choose the database.
-        services.AddDbContext<SqliteFilingDbContext>((sp, o) =>
-            o.UseSqlite(ResolveSqlite(ConnectionString(sp) ?? DefaultSqliteConnection, environment.ContentRootPath)));
+        // Aggregates own several collections (versions with findings, steps): load them with one query each rather than
+        // one joined query whose rows multiply.
+        services.AddDbContext<SqliteFilingDbContext>((sp, o) => o
+            .UseSqlite(ResolveSqlite(ConnectionString(sp) ?? DefaultSqliteConnection, environment.ContentRootPath),
+                s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .AddInterceptors(new SqlitePragmas(sp.GetRequiredService<IConfiguration>()["Database:SqliteSynchronous"] ?? "NORMAL")));
         services.AddDbContext<PostgresFilingDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp) is { Length: > 0 } connection
             ? connection
             : throw new InvalidOperationException(
                 "Database:Provider is PostgreSQL but ConnectionStrings:Filing is empty. Set it, e.g. " +
-                "ConnectionStrings__Filing='Host=127.0.0.1;Database=filing;Username=postgres;Password=…'.")));
+                "ConnectionStrings__Filing='Host=127.0.0.1;Database=filing;Username=postgres;Password=…'."),
+            n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         services.AddScoped<FilingDbContext>(sp => ReadProvider(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Sqlite
             ? sp.GetRequiredService<SqliteFilingDbContext>()
             : sp.GetRequiredService<PostgresFilingDbContext>());
@@ -91,6 +96,32 @@ internal static class DatabaseSetup
         Directory.CreateDirectory(Path.GetDirectoryName(source)!);
         builder.DataSource = source;
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Per-connection SQLite settings. In WAL mode <c>synchronous=NORMAL</c> keeps every committed transaction across an
+    /// application crash and only syncs at checkpoints, so an OS crash or power cut can lose the last commits (never
+    /// corrupt the file). It is the usual server setting; set <c>Database:SqliteSynchronous=FULL</c> to sync every commit.
+    /// </summary>
+    private sealed class SqlitePragmas(string synchronous) : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    {
+        private readonly string _sql = synchronous.ToUpperInvariant() is "OFF" or "NORMAL" or "FULL" or "EXTRA"
+            ? $"PRAGMA synchronous={synchronous.ToUpperInvariant()};"
+            : throw new InvalidOperationException($"Database:SqliteSynchronous '{synchronous}' is not OFF, NORMAL, FULL or EXTRA.");
+
+        public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = _sql;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = _sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private sealed class DatabaseHealthCheck(FilingDbContext db) : IHealthCheck

@@ -32,7 +32,7 @@ public abstract class RegisterScenarios
         var created = await Json(upload);
         var id = created.GetProperty("id").GetGuid();
         upload.Headers.Location!.ToString().Should().Be($"/api/v1/documents/{id}");
-        created.GetProperty("title").GetString().Should().Be("桐庐县人民政府关于印发《桐庐县深化法治政府建设实施意见（2018-2020年）》的通知");
+        created.GetProperty("title").GetString().Should().Be("桐庐县人民政府关于印发《桐庐县深化法治政府建设实施意见(2018-2020年)》的通知");
         created.GetProperty("documentNumber").GetString().Should().Be("桐政发〔2018〕47号");
         created.GetProperty("status").GetString().Should().Be("draft");
         created.GetProperty("issuingAuthority").GetProperty("name").GetString().Should().Be("桐庐县人民政府");
@@ -130,6 +130,26 @@ public abstract class RegisterScenarios
         answered.GetProperty("answer").GetString().Should().Be("explained");
         var passed = await Client.PostOkAsync(Legal, $"/api/v1/documents/{id}/legality-review", new { outcome = "passed", opinion = "同意" });
         passed.GetProperty("status").GetString().Should().Be("approved");
+    }
+
+    [Fact]
+    public async Task ShowsLegalityReviewDeadline_GivenReviewsComplete()
+    {
+        var id = await Client.UploadAsync();
+        await Client.TakeToAsync(id, "in-review");
+        await Client.PostOkAsync(Drafter, $"/api/v1/documents/{id}/fair-competition-review", new { outcome = "not-applicable" });
+        await Client.PostOkAsync(Drafter, $"/api/v1/documents/{id}/gender-equality-assessment", new { outcome = "not-applicable" });
+        (await Client.GetOkAsync(Legal, $"/api/v1/documents/{id}")).GetProperty("legalityReview").ValueKind.Should().Be(JsonValueKind.Null);
+
+        await Client.PostOkAsync(Drafter, $"/api/v1/documents/{id}/health-screening", new { outcome = "not-applicable" });
+        var due = (await Client.GetOkAsync(Legal, $"/api/v1/documents/{id}")).GetProperty("legalityReview");
+
+        due.GetProperty("requestedOn").GetString().Should().Be("2024-09-06");
+        due.GetProperty("dueDate").GetString().Should().Be("2024-09-29", "15 working days, counting the make-up days 09-14 and 09-29");
+        due.GetProperty("overdue").GetBoolean().Should().BeFalse();
+        Factory.Clock.Set(new DateTimeOffset(2024, 9, 30, 2, 0, 0, TimeSpan.Zero));
+        (await Client.GetOkAsync(Legal, $"/api/v1/documents/{id}")).GetProperty("legalityReview").GetProperty("overdue").GetBoolean().Should().BeTrue();
+        (await Client.GetOkAsync(Anonymous, "/api/v1/organisations")).GetProperty("total").GetInt32().Should().BeGreaterThan(5);
     }
 
     [Fact]

@@ -352,6 +352,9 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                     b.Property<int?>("LegalityPassedVersion")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("LegalityReviewRequestedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("PolicyInterpretation")
                         .HasColumnType("text");
 

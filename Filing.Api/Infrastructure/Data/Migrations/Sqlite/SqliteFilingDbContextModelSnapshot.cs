@@ -345,6 +345,9 @@ namespace Filing.Api.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("LegalityPassedVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("LegalityReviewRequestedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PolicyInterpretation")
                         .HasColumnType("TEXT");
 
