@@ -200,8 +200,9 @@ public sealed partial class Reviewer
                 }
             }
 
-            leadInSeen = leadInSeen || (c < clauses.Count - 1 && EndsWithColon(clauses[c].Of(context.Normalized))
-                && _scope.IsProhibitionListLeadIn(context.Normalized, clauses[c]));
+            // 不得含有下列内容：（一）…；（二）… in one paragraph: the clauses after the lead-in quote prohibitions.
+            leadInSeen = leadInSeen || (c < clauses.Count - 1 && LeadInBefore(context.Normalized, clauses[c]) is { } leadIn
+                && _scope.IsProhibitionListLeadIn(context.Normalized, leadIn));
         }
     }
 
@@ -400,6 +401,12 @@ public sealed partial class Reviewer
         }
 
         return -1;
+    }
+
+    private static TextRange? LeadInBefore(string text, TextRange clause)
+    {
+        var colon = text.AsSpan(clause.Start, clause.Length).LastIndexOfAny(':', '：');
+        return colon < 0 ? null : new TextRange(clause.Start, colon + 1);
     }
 
     private static bool EndsWithColon(ReadOnlySpan<char> text)

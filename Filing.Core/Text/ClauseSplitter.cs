@@ -22,7 +22,8 @@ public static class ClauseSplitter
                 q++;
             }
 
-            if (!IsClauseTerminator(text[i]) || InsideAny(quotes, q, i))
+            // A terminator inside a quotation splits only when it closes the quotation: 他说：“好。”然后.
+            if (!IsClauseTerminator(text[i]) || (InsideAny(quotes, q, i) && !EndsQuote(quotes, q, i)))
             {
                 continue;
             }
@@ -72,6 +73,19 @@ public static class ClauseSplitter
     public static bool IsSubClauseSeparator(char c) => c is ',' or '，' or ':' or '：';
 
     private static bool IsTrailingCloser(char c) => c is '”' or '’' or '」' or '』' or ')' or '）' or '》' or '"';
+
+    private static bool EndsQuote(IReadOnlyList<TextRange> quotes, int from, int position)
+    {
+        for (var k = from; k < quotes.Count; k++)
+        {
+            if (quotes[k].Contains(position) && quotes[k].End != position + 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool InsideAny(IReadOnlyList<TextRange> quotes, int from, int position)
     {

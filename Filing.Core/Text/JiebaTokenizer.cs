@@ -49,6 +49,23 @@ public sealed class JiebaTokenizer : ITokenizer
     {
         var dir = Path.GetFullPath(resourceDirectory ?? DefaultResourceDirectory);
         var dicts = (userDictionaries ?? DefaultUserDictionaries()).Select(Path.GetFullPath).ToList();
+        foreach (var file in (string[])["dict.txt", "prob_emit.json", "prob_trans.json"])
+        {
+            if (!File.Exists(Path.Combine(dir, file)))
+            {
+                // Without them jieba's static initialiser throws a TypeInitializationException the process cannot recover from.
+                throw new FileNotFoundException($"jieba dictionary '{file}' not found in '{dir}'.", Path.Combine(dir, file));
+            }
+        }
+
+        foreach (var dict in dicts)
+        {
+            if (!File.Exists(dict))
+            {
+                throw new FileNotFoundException($"User dictionary '{dict}' not found.", dict);
+            }
+        }
+
         lock (Gate)
         {
             if (_shared is { } existing)
@@ -60,23 +77,6 @@ public sealed class JiebaTokenizer : ITokenizer
                 }
 
                 return existing;
-            }
-
-            foreach (var file in (string[])["dict.txt", "prob_emit.json", "prob_trans.json"])
-            {
-                if (!File.Exists(Path.Combine(dir, file)))
-                {
-                    // Without them jieba's static initialiser throws a TypeInitializationException the process cannot recover from.
-                    throw new FileNotFoundException($"jieba dictionary '{file}' not found in '{dir}'.", Path.Combine(dir, file));
-                }
-            }
-
-            foreach (var dict in dicts)
-            {
-                if (!File.Exists(dict))
-                {
-                    throw new FileNotFoundException($"User dictionary '{dict}' not found.", dict);
-                }
             }
 
             ConfigManager.ConfigFileBaseDir = dir;

@@ -172,6 +172,11 @@ internal sealed partial record DocumentFacts
             problems.Add("顺序号前不加“第”字");
         }
 
+        if (!m.Groups["hao"].Success)
+        {
+            problems.Add("顺序号后应加“号”字");
+        }
+
         if (seq.StartsWith('0'))
         {
             problems.Add("顺序号不编虚位（如 1 不编为 01）");
@@ -383,7 +388,7 @@ internal sealed partial record DocumentFacts
     [GeneratedRegex(@"《(.+)》")]
     private static partial Regex Enclosed();
 
-    [GeneratedRegex(@"(?<code>[\u4e00-\u9fff]{1,12})(?<open>[〔\[(【])\s*(?<year>\d{2,4})\s*(?<close>[〕\])】])\s*(?<di>第)?\s*(?<seq>\d{1,5})\s*号")]
+    [GeneratedRegex(@"(?<code>[\u4e00-\u9fff]{1,12})(?<open>[〔\[(【])\s*(?<year>\d{2,4})\s*(?<close>[〕\])】])\s*(?<di>第)?\s*(?<seq>\d{1,5})(?:\s*(?<hao>号))?(?!\d)")]
     private static partial Regex NumberPattern();
 
     [GeneratedRegex(@"^\s*(?<date>(?<y>\d{4}|[〇零一二三四五六七八九○O]{4})\s*年\s*(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)\s*$")]

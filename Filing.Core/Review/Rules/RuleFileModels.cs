@@ -28,6 +28,7 @@ internal sealed class RuleModel
     public Dictionary<string, string>? Params { get; set; }
     public bool? Screening { get; set; }
     public bool? Once { get; set; }
+    public bool? WholeDocument { get; set; }
     public ExamplesModel? Examples { get; set; }
 }
 

@@ -381,7 +381,17 @@ internal static partial class RuleSetLoader
                 parameters[k] = v;
             }
         }
-        else if (m.Params is { Count: > 0 })
+        else if (m.WholeDocument is not null && check is null && m.Match is null)
+        {
+            throw new RuleLoadException(file, id, "'wholeDocument' needs 'match'.");
+        }
+
+        if (check is not null && m.WholeDocument is not null)
+        {
+            throw new RuleLoadException(file, id, "'wholeDocument' is decided by the check for check rules.");
+        }
+
+        if (check is null && m.Params is { Count: > 0 })
         {
             throw new RuleLoadException(file, id, "'params' is only for rules with a 'check'.");
         }
@@ -435,7 +445,7 @@ internal static partial class RuleSetLoader
             References = references,
             Suggestion = suggestion,
             Check = check?.Name,
-            WholeDocumentOnly = check?.WholeDocumentOnly ?? false,
+            WholeDocumentOnly = check?.WholeDocumentOnly ?? m.WholeDocument ?? false,
             Screening = m.Screening ?? false,
             Once = m.Once ?? false,
             Positives = positives,
