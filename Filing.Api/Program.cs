@@ -1,3 +1,4 @@
+using Filing.Api.Documents;
 using Filing.Api.Health;
 using Filing.Api.Infrastructure;
 
@@ -7,6 +8,7 @@ builder.Services.AddFilingJson();
 builder.Services.AddFilingProblemDetails();
 builder.Services.AddFilingOpenApi();
 builder.Services.AddFilingHealth();
+builder.Services.AddFilingDocuments(builder.Configuration);
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ app.UseSwaggerUI(o =>
 });
 
 app.MapHealth();
+app.MapDocuments();
 
 app.Run();
 

@@ -15,6 +15,13 @@ public static class ProblemCodes
     public const string TooManyRequests = "too-many-requests";
     public const string InternalError = "internal-error";
 
+    // Word uploads (Filing.Api/Documents/DocumentProblems.cs)
+    public const string MissingFile = "missing-file";
+    public const string EmptyDocument = "empty-document";
+    public const string LegacyDocFormat = "legacy-doc-format";
+    public const string EncryptedDocument = "encrypted-document";
+    public const string CorruptPackage = "corrupt-package";
+
     public static string ForStatus(int status) => status switch
     {
         400 => BadRequest,

@@ -16,6 +16,12 @@ internal static class ProblemDetailsSetup
             var problem = ctx.ProblemDetails;
             problem.Instance ??= ctx.HttpContext.Request.Path;
             problem.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+            if (problem.Status == StatusCodes.Status415UnsupportedMediaType && problem.Detail is null)
+            {
+                // Raised by routing when the request's Content-Type is not one the endpoint accepts.
+                problem.Detail = "The request's Content-Type is not accepted here; file uploads use multipart/form-data.";
+            }
+
             if (!problem.Extensions.ContainsKey("code"))
             {
                 problem.Extensions["code"] = ProblemCodes.ForStatus(problem.Status ?? StatusCodes.Status500InternalServerError);

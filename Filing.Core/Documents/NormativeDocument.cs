@@ -13,6 +13,9 @@ public sealed class NormativeDocument
     /// <summary>For a 印发/转发 notice (关于印发《…》的通知): the title of the enclosed document, else null.</summary>
     public string? EnclosedTitle { get; init; }
 
+    /// <summary>版头 elements other than the 发文字号: 份号, 密级, 紧急程度, 发文机关标志, 签发人.</summary>
+    public DocumentHeader Header { get; init; } = DocumentHeader.None;
+
     /// <summary>发文字号, e.g. 桐政发〔2018〕47号, or null when none was found.</summary>
     public DocumentNumber? DocumentNumber { get; init; }
 
@@ -216,7 +219,30 @@ public sealed record DocumentNumber(
     int Year,
     int Sequence,
     bool WellFormed,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>Parses a tolerantly written number (see <see cref="DocumentNumberParser"/>).</summary>
+    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DocumentNumber? number) =>
+        DocumentNumberParser.TryParse(text, out number);
+}
+
+/// <summary>版头 (GB/T 9704 §7.2) elements other than the 发文字号; each is null when absent.</summary>
+/// <param name="CopyNumber">份号, e.g. 000001.</param>
+/// <param name="Classification">密级和保密期限, e.g. 秘密★1年.</param>
+/// <param name="Urgency">紧急程度: 特急, 加急 (特提, 平急 for telegrams).</param>
+/// <param name="IssuerMark">发文机关标志, e.g. 桐庐县人民政府文件.</param>
+/// <param name="Signers">签发人 names (上行文), empty when none.</param>
+public sealed record DocumentHeader(
+    string? CopyNumber,
+    string? Classification,
+    string? Urgency,
+    string? IssuerMark,
+    IReadOnlyList<string> Signers)
+{
+    /// <summary>No 版头 elements found.</summary>
+    public static DocumentHeader None { get; } = new(null, null, null, null, []);
+}
 
 /// <summary>施行日期 and 有效期.</summary>
 /// <param name="EffectiveDate">施行日期, when stated as a date or as 自印发/公布之日起 (then the 成文日期).</param>

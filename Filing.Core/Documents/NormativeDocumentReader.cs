@@ -1,3 +1,8 @@
+using System.Xml;
+using Filing.Core.Documents.Reading;
+using Filing.Core.Documents.Reading.Ooxml;
+using Filing.Core.Documents.Reading.Package;
+
 namespace Filing.Core.Documents;
 
 /// <summary>
@@ -7,10 +12,108 @@ namespace Filing.Core.Documents;
 /// </summary>
 public static class NormativeDocumentReader
 {
-    /// <summary>Reads <paramref name="stream"/> (which need not be seekable) within the limits of <paramref name="options"/>.</summary>
-    /// <exception cref="DocumentReadException">The content is not a readable Word document.</exception>
-    public static NormativeDocument Read(Stream stream, DocumentReaderOptions? options = null) =>
-        throw new NotImplementedException("Filled in by the Word reader (issue 2).");
+    /// <summary>
+    /// Reads <paramref name="stream"/> (which need not be seekable) within the limits of <paramref name="options"/>:
+    /// sniffs the content, reads the package (budgeted), renders the accepted view of the text with its automatic
+    /// numbering, then analyses the structure.
+    /// </summary>
+    /// <exception cref="DocumentReadException">The content is not a readable Word document, or breaks a limit.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static NormativeDocument Read(Stream stream, DocumentReaderOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var raw = ReadRaw(stream, options ?? DocumentReaderOptions.Default, cancellationToken);
+        try
+        {
+            return StructureAnalyzer.Analyze(raw);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or DocumentReadException))
+        {
+            throw new DocumentReadException(DocumentErrorCode.CorruptPackage,
+                "无法分析该文件的内容（错误已记录）。请确认文件能在 Word 或 WPS 中正常打开，重新保存为 .docx 后再上传。", null, e);
+        }
+    }
+
+    /// <summary>The OOXML layer alone: sniffing, limits and the accepted view of the package, before structure analysis.</summary>
+    internal static RawDocument ReadRaw(Stream stream, DocumentReaderOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        var budget = new ReadBudget(options, cancellationToken);
+        MemoryStream? copy = null;
+        try
+        {
+            var input = Seekable(stream, options, cancellationToken, out copy);
+            var header = new byte[(int)Math.Min(ContentSniffer.HeaderLength, input.Length)];
+            input.Position = 0;
+            input.ReadExactly(header);
+            input.Position = 0;
+            if (ContentSniffer.Sniff(header, input.Length) == ContainerKind.CompoundFile)
+            {
+                throw CompoundFile.Refuse(input);
+            }
+
+            using var package = OpcPackage.Open(input, budget, new NameTable());
+            return OoxmlReader.Read(package, budget);
+        }
+        catch (Exception e) when (e is InvalidDataException or XmlException or IOException or ArgumentException
+            or NotSupportedException or InvalidOperationException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            // The zip layer and the XML reader throw these for truncated or damaged content.
+            throw OpcPackage.Corrupt("内容无法读取（" + e.GetType().Name + "）", e);
+        }
+        catch (Exception e) when (e is not (DocumentReadException or OperationCanceledException))
+        {
+            // Whatever else a hostile file provokes, the caller gets a refusal, not a crash.
+            throw new DocumentReadException(DocumentErrorCode.CorruptPackage,
+                "读取文件时发生意外错误（错误已记录），文件可能已损坏。请在 Word 或 WPS 中打开、重新保存为 .docx 后再上传。", null, e);
+        }
+        finally
+        {
+            copy?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The zip reader needs to seek. A seekable stream at position 0 is used as is (after a size check); anything
+    /// else is copied into memory, refusing as soon as the copy passes <see cref="DocumentReaderOptions.MaxFileBytes"/>.
+    /// </summary>
+    private static Stream Seekable(Stream stream, DocumentReaderOptions options, CancellationToken cancellationToken, out MemoryStream? copy)
+    {
+        copy = null;
+        if (stream.CanSeek)
+        {
+            var remaining = stream.Length - stream.Position;
+            if (remaining > options.MaxFileBytes)
+            {
+                throw TooLargeFile(options);
+            }
+
+            if (stream.Position == 0)
+            {
+                return stream;
+            }
+        }
+
+        copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int n;
+        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (copy.Length + n > options.MaxFileBytes)
+            {
+                throw TooLargeFile(options);
+            }
+
+            copy.Write(buffer, 0, n);
+        }
+
+        copy.Position = 0;
+        return copy;
+    }
+
+    private static DocumentReadException TooLargeFile(DocumentReaderOptions options) =>
+        ReadBudget.TooLarge($"文件超过大小上限 {ReadBudget.Format(options.MaxFileBytes)}。请压缩文件中的图片或拆分文件后再上传。");
 
     /// <summary>
     /// Reads pasted plain text (one paragraph per line) with the same structure analysis as a Word file,
@@ -37,8 +140,11 @@ public sealed record DocumentReaderOptions
     /// <summary>Largest compression ratio accepted for a part (default 200:1), a zip-bomb guard.</summary>
     public int MaxCompressionRatio { get; init; } = 200;
 
-    /// <summary>Most paragraphs read (default 100,000).</summary>
+    /// <summary>Most paragraphs read, counting every <c>w:p</c> in every part (default 100,000).</summary>
     public int MaxParagraphs { get; init; } = 100_000;
+
+    /// <summary>Most characters of text produced (default 20,000,000, about 40 MB in memory).</summary>
+    public long MaxCharacters { get; init; } = 20_000_000;
 
     /// <summary>Default limits.</summary>
     public static DocumentReaderOptions Default { get; } = new();
