@@ -20,9 +20,12 @@ namespace Filing.Core.Review;
 /// </remarks>
 public sealed partial class Reviewer
 {
-    private static readonly HashSet<ParagraphRole> ScannedRoles =
+    // Everything that can carry a measure. Roles are a reader's judgement and a pasted passage can be misread
+    // (a lead-in ending in ：looks like 主送机关), so only the unmistakable GB/T 9704 furniture is skipped.
+    private static readonly HashSet<ParagraphRole> SkippedRoles =
     [
-        ParagraphRole.Body, ParagraphRole.Heading, ParagraphRole.Attachment,
+        ParagraphRole.HeaderBlock, ParagraphRole.DocumentNumber, ParagraphRole.Signature, ParagraphRole.Date,
+        ParagraphRole.CopiedTo, ParagraphRole.PrintInfo, ParagraphRole.Empty,
     ];
 
     private readonly ScopeAnalyzer _scope;
@@ -85,7 +88,7 @@ public sealed partial class Reviewer
         foreach (var paragraph in document.Paragraphs)
         {
             var norm = normalized[paragraph.Index] = TextNormalizer.Normalize(paragraph.Text);
-            if (!ScannedRoles.Contains(paragraph.Role) || norm.Length == 0)
+            if (SkippedRoles.Contains(paragraph.Role) || norm.Length == 0)
             {
                 inList &= paragraph.Role == ParagraphRole.Empty;
                 continue;

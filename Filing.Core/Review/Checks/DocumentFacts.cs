@@ -139,52 +139,13 @@ internal sealed partial record DocumentFacts
 
         for (var i = 0; i < Math.Min(HeaderScan, norm.Count); i++)
         {
-            var m = NumberPattern().Match(norm[i]);
-            if (m.Success)
+            if (DocumentNumberParser.FindAll(d.Paragraphs[i].Text) is [var first, ..])
             {
-                var raw = d.Paragraphs[i].Text.Substring(m.Index, m.Length);
-                return (ParseNumber(raw, m), new Located(i, m.Index, m.Length));
+                return (first.Number, new Located(i, first.Index, first.Length));
             }
         }
 
         return (null, null);
-    }
-
-    /// <summary>Parses 发文字号 and lists its departures from GB/T 9704 §7.2.5.</summary>
-    internal static DocumentNumber ParseNumber(string raw, Match m)
-    {
-        var code = m.Groups["code"].Value;
-        var year = m.Groups["year"].Value;
-        var seq = m.Groups["seq"].Value;
-        var problems = new List<string>();
-        if (!raw.Contains('〔', StringComparison.Ordinal) || !raw.Contains('〕', StringComparison.Ordinal))
-        {
-            problems.Add($"年份应使用六角括号“〔〕”（写作“{m.Groups["open"].Value}{year}{m.Groups["close"].Value}”）");
-        }
-
-        if (year.Length != 4)
-        {
-            problems.Add("年份应标全称（四位数字）");
-        }
-
-        if (m.Groups["di"].Success)
-        {
-            problems.Add("顺序号前不加“第”字");
-        }
-
-        if (!m.Groups["hao"].Success)
-        {
-            problems.Add("顺序号后应加“号”字");
-        }
-
-        if (seq.StartsWith('0'))
-        {
-            problems.Add("顺序号不编虚位（如 1 不编为 01）");
-        }
-
-        var yearValue = int.Parse(year, System.Globalization.CultureInfo.InvariantCulture);
-        var seqValue = int.Parse(seq, System.Globalization.CultureInfo.InvariantCulture);
-        return new DocumentNumber($"{code}〔{year}〕{seqValue}号", raw, code, yearValue, seqValue, problems.Count == 0, problems);
     }
 
     private static (DateOnly?, Located?) FindDate(NormativeDocument d, List<string> norm)
@@ -197,10 +158,9 @@ internal sealed partial record DocumentFacts
 
         for (var i = 0; i < norm.Count; i++)
         {
-            var m = StandaloneDate().Match(norm[i]);
-            if (m.Success && ChineseNumbers.Date(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is { } date)
+            if (ChineseDates.TryParse(norm[i], out var date))
             {
-                return (date, new Located(i, m.Groups["date"].Index, m.Groups["date"].Length));
+                return (date, Whole(i, norm));
             }
         }
 
@@ -262,14 +222,14 @@ internal sealed partial record DocumentFacts
             var m = EffectiveDatePattern().Match(norm[i]);
             if (m.Success)
             {
-                var value = ChineseNumbers.Date(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value);
+                var value = DateOf(m);
                 return (d.Validity.EffectiveDate ?? value, new Located(i, m.Index, m.Length));
             }
 
             m = EffectiveFromIssue().Match(norm[i]);
             if (m.Success)
             {
-                var delay = m.Groups["n"].Success ? ChineseNumbers.Parse(m.Groups["n"].Value) ?? 0 : 0;
+                var delay = m.Groups["n"].Success && ChineseNumerals.TryParseNumber(m.Groups["n"].Value, out var n) ? n : 0;
                 var value = date?.AddDays(delay);
                 return (d.Validity.EffectiveDate ?? value, new Located(i, m.Index, m.Length));
             }
@@ -283,13 +243,13 @@ internal sealed partial record DocumentFacts
         for (var i = 0; i < norm.Count; i++)
         {
             var m = ValidityYearsPattern().Match(norm[i]);
-            if (m.Success && ChineseNumbers.Parse(m.Groups["n"].Value) is { } years)
+            if (m.Success && ChineseNumerals.TryParseNumber(m.Groups["n"].Value, out var years))
             {
                 return (d.Validity.Years ?? years, d.Validity.ValidUntil ?? start?.AddYears(years).AddDays(-1), new Located(i, m.Index, m.Length));
             }
 
             m = ValidUntilPattern().Match(norm[i]);
-            if (m.Success && ChineseNumbers.Date(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is { } until)
+            if (m.Success && DateOf(m) is { } until)
             {
                 return (d.Validity.Years, d.Validity.ValidUntil ?? until, new Located(i, m.Index, m.Length));
             }
@@ -370,6 +330,14 @@ internal sealed partial record DocumentFacts
 
     private static string CleanTitle(string text) => text.Trim().Trim('《', '》', '.', '。', ';', ',').Trim();
 
+    private static DateOnly? DateOf(Match m) =>
+        ChineseNumerals.TryParseNumber(m.Groups["y"].Value, out var y)
+        && ChineseNumerals.TryParseNumber(m.Groups["m"].Value, out var month)
+        && ChineseNumerals.TryParseNumber(m.Groups["d"].Value, out var day)
+        && y is >= 1949 and <= 2199 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(y, month)
+            ? new DateOnly(y, month, day)
+            : null;
+
     private static Located Whole(int paragraph, List<string> norm)
     {
         var text = norm[paragraph];
@@ -387,12 +355,6 @@ internal sealed partial record DocumentFacts
 
     [GeneratedRegex(@"《(.+)》")]
     private static partial Regex Enclosed();
-
-    [GeneratedRegex(@"(?<code>[\u4e00-\u9fff]{1,12})(?<open>[〔\[(【])\s*(?<year>\d{2,4})\s*(?<close>[〕\])】])\s*(?<di>第)?\s*(?<seq>\d{1,5})(?:\s*(?<hao>号))?(?!\d)")]
-    private static partial Regex NumberPattern();
-
-    [GeneratedRegex(@"^\s*(?<date>(?<y>\d{4}|[〇零一二三四五六七八九○O]{4})\s*年\s*(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)\s*$")]
-    private static partial Regex StandaloneDate();
 
     [GeneratedRegex(@"自\s*(?<y>\d{4}|[〇零一二三四五六七八九○]{4})\s*年\s*(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*起\s*(?:施行|实施|执行|生效)")]
     private static partial Regex EffectiveDatePattern();
