@@ -83,21 +83,26 @@ public sealed partial class Reviewer
         var fired = new HashSet<int>();
         var normalized = new string[document.Paragraphs.Count];
         var hits = new List<(int Position, int[] Rules)>();
-        var inList = false;
+        // The list the current paragraph belongs to: its lead-in (…下列条件：) and whether that lead-in forbids the items.
+        ListScope? list = null;
 
         foreach (var paragraph in document.Paragraphs)
         {
             var norm = normalized[paragraph.Index] = TextNormalizer.Normalize(paragraph.Text);
             if (SkippedRoles.Contains(paragraph.Role) || norm.Length == 0)
             {
-                inList &= paragraph.Role == ParagraphRole.Empty;
+                if (paragraph.Role != ParagraphRole.Empty)
+                {
+                    list = null;
+                }
+
                 continue;
             }
 
             stats.Paragraphs++;
-            if (inList && !IsListItem(paragraph, norm))
+            if (list is not null && !IsListItem(paragraph, norm))
             {
-                inList = false;
+                list = null;
             }
 
             Rules.Anchors.FindAll(norm, hits);
@@ -105,15 +110,15 @@ public sealed partial class Reviewer
             if (hits.Count > 0)
             {
                 context = new ParagraphContext(paragraph, Tokenizer, stats);
-                ScanParagraph(context, hits, active, fired, inList, findings, notices);
+                ScanParagraph(context, hits, active, fired, list, findings, notices);
             }
 
             if (EndsWithColon(norm))
             {
                 context ??= new ParagraphContext(paragraph, Tokenizer, stats);
-                if (context.Clauses.Count > 0 && _scope.IsProhibitionListLeadIn(norm, context.Clauses[^1]))
+                if (context.Clauses.Count > 0 && LeadInBefore(norm, context.Clauses[^1]) is { } leadIn)
                 {
-                    inList = true;
+                    list = new ListScope(leadIn.Of(norm).ToString(), _scope.IsProhibitionListLeadIn(norm, leadIn));
                 }
             }
         }
@@ -146,7 +151,7 @@ public sealed partial class Reviewer
         List<(int Position, int[] Rules)> hits,
         bool[] active,
         HashSet<int> fired,
-        bool inList,
+        ListScope? list,
         List<Finding> findings,
         List<string> notices)
     {
@@ -169,13 +174,26 @@ public sealed partial class Reviewer
             }
         }
 
-        var leadInSeen = false;
         for (var c = 0; c < clauses.Count; c++)
         {
+            // 不得含有下列内容：（一）…；（二）… or 具备下列条件：1.…；2.… inside one paragraph.
+            if (LeadInBefore(context.Normalized, clauses[c]) is { } own)
+            {
+                if (c > 0 || list is null || !list.Prohibition)
+                {
+                    list = new ListScope(own.Of(context.Normalized).ToString(), _scope.IsProhibitionListLeadIn(context.Normalized, own), own.End);
+                }
+            }
+
             if (candidates[c] is { } set)
             {
                 context.Stats.CandidateClauses++;
-                var clause = new ClauseContext(context, clauses[c]) { InProhibitionList = inList || leadInSeen };
+                var clause = new ClauseContext(context, clauses[c])
+                {
+                    // A lead-in forbids what follows its colon, not what precedes it in the same clause.
+                    InProhibitionList = list is { Prohibition: true } && list.ItemsFrom <= clauses[c].Start,
+                    ListLeadIn = list?.LeadIn,
+                };
                 foreach (var r in set)
                 {
                     var rule = Rules.Compiled[r];
@@ -203,9 +221,6 @@ public sealed partial class Reviewer
                 }
             }
 
-            // 不得含有下列内容：（一）…；（二）… in one paragraph: the clauses after the lead-in quote prohibitions.
-            leadInSeen = leadInSeen || (c < clauses.Count - 1 && LeadInBefore(context.Normalized, clauses[c]) is { } leadIn
-                && _scope.IsProhibitionListLeadIn(context.Normalized, leadIn));
         }
     }
 
@@ -244,7 +259,11 @@ public sealed partial class Reviewer
         }
 
         TextRange? best = null;
-        foreach (var matcher in rule.Matchers)
+        var matchers = rule.ListMatchers.Count > 0 && clause.ListLeadIn is { } leadIn
+            && rule.ListLeadIn.Any(w => leadIn.Contains(w, StringComparison.Ordinal))
+                ? rule.AllMatchers
+                : rule.Matchers;
+        foreach (var matcher in matchers)
         {
             foreach (var range in matcher.Find(clause))
             {
@@ -405,6 +424,9 @@ public sealed partial class Reviewer
 
         return -1;
     }
+
+    /// <summary>A list lead-in: its text up to the colon, whether it forbids the items, and where the items start.</summary>
+    private sealed record ListScope(string LeadIn, bool Prohibition, int ItemsFrom = 0);
 
     private static TextRange? LeadInBefore(string text, TextRange clause)
     {

@@ -14,12 +14,17 @@ internal static class DocumentChecks
         new ValidityMissingCheck(),
         new ValidityTooLongCheck(),
         new AttachmentMissingCheck(),
+        new AttachmentReferenceMissingCheck(),
+        new HeaderIssuerMismatchCheck(),
+        new EnclosedTitleMismatchCheck(),
         new TitleTypeMissingCheck(),
         new ReservedDocumentTypeCheck(),
         new TitleIssuerMismatchCheck(),
         new NumberIssuerMismatchCheck(),
         new InternalBodyIssuerCheck(),
         new RepealedLawCitationCheck(),
+        new RetroactiveDateCheck(),
+        new CircularPrerequisiteCheck(),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 }
 

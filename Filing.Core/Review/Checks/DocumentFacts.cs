@@ -36,6 +36,9 @@ internal sealed partial record DocumentFacts
     public DateOnly? ValidUntil { get; init; }
     public Located? ValidityAt { get; init; }
     public IReadOnlyList<AttachmentFact> Attachments { get; init; } = [];
+    /// <summary>发文机关标志 without 文件 (桐庐县人民政府文件 → 桐庐县人民政府), if the header has one.</summary>
+    public string? HeaderMark { get; init; }
+    public Located? HeaderMarkAt { get; init; }
 
     public static DocumentFacts From(NormativeDocument d)
     {
@@ -50,6 +53,7 @@ internal sealed partial record DocumentFacts
         var provisional = (d.EnclosedTitle ?? EnclosedTitleIn(title) ?? title ?? "") is var t && (t.Contains("暂行", StringComparison.Ordinal) || t.Contains("试行", StringComparison.Ordinal));
         var (effective, effectiveAt) = FindEffective(d, norm, date);
         var (years, until, validityAt) = FindValidity(d, norm, effective ?? date);
+        var (mark, markAt) = FindHeaderMark(d, norm);
 
         return new DocumentFacts
         {
@@ -73,6 +77,8 @@ internal sealed partial record DocumentFacts
             ValidUntil = until,
             ValidityAt = validityAt,
             Attachments = FindAttachments(d, norm),
+            HeaderMark = mark,
+            HeaderMarkAt = markAt,
         };
     }
 
@@ -98,6 +104,26 @@ internal sealed partial record DocumentFacts
 
         var m = Enclosed().Match(title);
         return m.Success ? m.Groups[1].Value : null;
+    }
+
+    private static (string?, Located?) FindHeaderMark(NormativeDocument d, List<string> norm)
+    {
+        for (var i = 0; i < Math.Min(HeaderScan, norm.Count); i++)
+        {
+            if (d.Paragraphs[i].Role is not (ParagraphRole.HeaderBlock or ParagraphRole.Body))
+            {
+                continue;
+            }
+
+            var text = norm[i].Trim();
+            if (text.Length is > 2 and <= 60 && text.EndsWith("文件", StringComparison.Ordinal) && !text.Contains('。', StringComparison.Ordinal))
+            {
+                var mark = text[..^2].Trim();
+                return mark.Length == 0 ? (null, null) : (mark, new Located(i, norm[i].IndexOf(mark, StringComparison.Ordinal), mark.Length));
+            }
+        }
+
+        return (null, null);
     }
 
     private static (string?, Located?) FindTitle(NormativeDocument d, List<string> norm)
@@ -350,7 +376,7 @@ internal sealed partial record DocumentFacts
         return new Located(paragraph, start, text.TrimEnd().Length - start is var len and > 0 ? len : 0);
     }
 
-    [GeneratedRegex(@"(?<type>通知|意见|实施意见|办法|实施办法|管理办法|规定|若干规定|决定|细则|实施细则|方案|实施方案|通告|公告|规则|措施|若干措施|规划|纲要|决议|批复|函|规范|标准|制度|准则|条例|守则|章程)(?:\((?:试行|暂行)\))?\s*$")]
+    [GeneratedRegex(@"(?<type>通知|意见|实施意见|办法|实施办法|管理办法|规定|若干规定|决定|细则|实施细则|方案|实施方案|通告|公告|规则|措施|若干措施|规划|纲要|决议|批复|函|规范|标准|制度|准则|条例|守则|章程|请示|报告|纪要|公报|议案|命令|令|指示|规程|须知|指引|指南|计划|要点|公示|通报)(?:\((?:试行|暂行)\))?\s*$")]
     private static partial Regex TypeSuffix();
 
     [GeneratedRegex(@"《(.+)》")]
@@ -362,7 +388,7 @@ internal sealed partial record DocumentFacts
     [GeneratedRegex(@"自\s*(?:印发|发布|公布|颁布|下发)之日起\s*(?:(?<n>\d+|[一二三四五六七八九十百]+)\s*日后)?\s*(?:施行|实施|执行|生效)")]
     private static partial Regex EffectiveFromIssue();
 
-    [GeneratedRegex(@"有效期\s*(?:为|是)?\s*(?<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年")]
+    [GeneratedRegex(@"(?:有效期|试行期|实施期|执行期|试行期限|实施期限)\s*(?:为|是)?\s*(?<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年")]
     private static partial Regex ValidityYearsPattern();
 
     [GeneratedRegex(@"有效期\s*(?:至|到|截至|截止)\s*(?<y>\d{4}|[〇零一二三四五六七八九○]{4})\s*年\s*(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")]

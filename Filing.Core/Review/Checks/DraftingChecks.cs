@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Filing.Core.Documents;
 using Filing.Core.Review.Rules;
+using Filing.Core.Text;
 
 namespace Filing.Core.Review.Checks;
 
@@ -305,4 +307,134 @@ internal sealed class NumberIssuerMismatchCheck : DocumentCheck
             yield return Hit(at, ("code", n.IssuerCode), ("issuer", issuer));
         }
     }
+}
+
+/// <summary>发文机关标志 (…文件) names a different body from the issuer: an office using the government's header.</summary>
+internal sealed class HeaderIssuerMismatchCheck : DocumentCheck
+{
+    private static readonly char[] Separators = [' ', '\u3000', '、', ',', '，', '\t'];
+
+    public override string Name => "header-issuer-mismatch";
+
+    public override IReadOnlyList<string> Placeholders { get; } = ["mark", "issuer"];
+
+    public override IEnumerable<CheckHit> Run(DocumentCheckContext context)
+    {
+        var facts = context.Facts;
+        if (facts is not { HeaderMark: { } mark, HeaderMarkAt: { } at } || (facts.SignatureIssuer ?? facts.TitleIssuer) is not { } issuer)
+        {
+            yield break;
+        }
+
+        var m = Compact(mark);
+        var parts = issuer.Split(Separators, StringSplitOptions.RemoveEmptyEntries).Select(Compact).ToList();
+        var i = string.Concat(parts);
+
+        // Consistent: the same body; a joint header naming the issuer; a joint signature naming the header's body.
+        if (i == m || m.Contains(i, StringComparison.Ordinal) || parts.Contains(m) || parts.All(part => m.Contains(part, StringComparison.Ordinal)))
+        {
+            yield break;
+        }
+
+        yield return Hit(at, ("mark", mark + "文件"), ("issuer", issuer.Trim()));
+    }
+
+    private static string Compact(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+}
+
+/// <summary>
+/// A 印发/转发 notice whose title, body (现将《…》印发给你们) and enclosed document disagree on what is issued
+/// (title 管理办法, body 实施细则, attachment 暂行规定).
+/// </summary>
+internal sealed partial class EnclosedTitleMismatchCheck : DocumentCheck
+{
+    public override string Name => "enclosed-title-mismatch";
+
+    public override IReadOnlyList<string> Placeholders { get; } = ["title", "other"];
+
+    public override IEnumerable<CheckHit> Run(DocumentCheckContext context)
+    {
+        var d = context.Document;
+        var enclosed = DocumentFacts.EnclosedTitleIn(context.Facts.Title) ?? d.EnclosedTitle;
+        if (enclosed is null || context.Facts.Title is null || !IssueVerb().IsMatch(context.Facts.Title))
+        {
+            yield break;
+        }
+
+        var expected = Key(enclosed);
+        for (var p = 0; p < context.Normalized.Count; p++)
+        {
+            var role = d.Paragraphs[p].Role;
+            if (role is ParagraphRole.Title or ParagraphRole.HeaderBlock or ParagraphRole.DocumentNumber)
+            {
+                continue;
+            }
+
+            var text = context.Normalized[p];
+            foreach (Match m in BodyMention().Matches(text))
+            {
+                var named = m.Groups["t"].Value;
+                if (Key(named) != expected)
+                {
+                    yield return Hit(new Located(p, m.Groups["t"].Index, m.Groups["t"].Length), ("title", enclosed), ("other", named));
+                    yield break;
+                }
+            }
+
+            if (role == ParagraphRole.EnclosedTitle && Key(text) is { Length: > 0 } heading && heading != expected)
+            {
+                var start = text.Length - text.TrimStart().Length;
+                yield return Hit(new Located(p, start, text.Trim().Length), ("title", enclosed), ("other", text.Trim()));
+                yield break;
+            }
+        }
+    }
+
+    private static string Key(string title) =>
+        string.Concat(TextNormalizer.Normalize(title).Where(c => !char.IsWhiteSpace(c) && c is not ('《' or '》'))).Replace("(试行)", "", StringComparison.Ordinal).Replace("(暂行)", "", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"印发|转发|颁发|发布")]
+    private static partial Regex IssueVerb();
+
+    [GeneratedRegex(@"(?:现将|特将|将)《(?<t>[^》]{2,60})》(?:予以)?(?:印发|转发|颁发|发布)")]
+    private static partial Regex BodyMention();
+}
+
+/// <summary>The body refers to an attachment (见附件, 附件2所列…) that the document does not contain or list.</summary>
+internal sealed partial class AttachmentReferenceMissingCheck : DocumentCheck
+{
+    public override string Name => "attachment-reference-missing";
+
+    public override IReadOnlyList<string> Placeholders { get; } = ["reference"];
+
+    public override IEnumerable<CheckHit> Run(DocumentCheckContext context)
+    {
+        var d = context.Document;
+        var listed = context.Facts.Attachments;
+        var hasAttachmentBody = d.Paragraphs.Any(p => p.Role == ParagraphRole.Attachment) || listed.Any(a => a.Present);
+        for (var p = 0; p < context.Normalized.Count; p++)
+        {
+            if (d.Paragraphs[p].Role is ParagraphRole.AttachmentNote or ParagraphRole.Attachment or ParagraphRole.Title)
+            {
+                continue;
+            }
+
+            foreach (Match m in Reference().Matches(context.Normalized[p]))
+            {
+                var numbered = m.Groups["n"].Success;
+                var missing = numbered
+                    ? listed.FirstOrDefault(a => a.Number == int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)) is not { Present: true }
+                        && !(listed.Count == 0 && hasAttachmentBody && m.Groups["n"].Value == "1")
+                    : listed.Count == 0 && !hasAttachmentBody;
+                if (missing)
+                {
+                    yield return Hit(new Located(p, m.Index, m.Length), ("reference", m.Value));
+                    yield break;
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?:(?:见|详见|参见|按照|按|依照|填写|对照)附件(?<n>\d{1,2})?|附件(?<n>\d{1,2})(?:所列|所示|中的|中|的))")]
+    private static partial Regex Reference();
 }

@@ -203,3 +203,121 @@ internal sealed partial class RepealedLawCitationCheck : DocumentCheck
     [GeneratedRegex(@"(?:依据|根据|按照|依照|遵照|参照|违反|适用|执行|贯彻|落实|对照|和|及|与|或)$")]
     private static partial Regex BareLeaders();
 }
+
+/// <summary>
+/// 溯及既往 by date: the text applies itself to acts from a date earlier than its own 施行日期
+/// (本办法自2020年1月1日起施行；2019年7月1日以后发生的…依照本办法处理).
+/// </summary>
+internal sealed partial class RetroactiveDateCheck : DocumentCheck
+{
+    public override string Name => "retroactive-date";
+
+    public override bool WholeDocumentOnly => false;
+
+    public override IReadOnlyList<string> Placeholders { get; } = ["from", "effective"];
+
+    public override IReadOnlyDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>
+    {
+        // 立法法 art 104 allows retroactivity that better protects rights: benefits extended to earlier acts are fine.
+        ["favourable"] = "可以|可|申请|享受|补助|补贴|奖励|扶持|优惠|给予|从轻|减轻|免予",
+    };
+
+    public override string? Validate(IReadOnlyDictionary<string, string> parameters, RuleSet? rules)
+    {
+        try
+        {
+            _ = new Regex(parameters["favourable"], RegexOptions.CultureInvariant);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return "parameter 'favourable' does not compile: " + e.Message;
+        }
+    }
+
+    public override IEnumerable<CheckHit> Run(DocumentCheckContext context)
+    {
+        if (context.Facts.EffectiveDate is not { } effective)
+        {
+            yield break;
+        }
+
+        var favourable = new Regex(context.Parameters["favourable"], RegexOptions.CultureInvariant, RuleSetLoader.MatchTimeout);
+
+        for (var p = 0; p < context.Normalized.Count; p++)
+        {
+            foreach (Match m in Applies().Matches(context.Normalized[p]))
+            {
+                if (!ChineseNumerals.TryParseNumber(m.Groups["y"].Value, out var year) || year is < 1949 or > 2199)
+                {
+                    continue;
+                }
+
+                var month = m.Groups["m"].Success && ChineseNumerals.TryParseNumber(m.Groups["m"].Value, out var mm) && mm is >= 1 and <= 12 ? mm : 1;
+                var day = m.Groups["d"].Success && ChineseNumerals.TryParseNumber(m.Groups["d"].Value, out var dd) && dd >= 1 && dd <= DateTime.DaysInMonth(year, month) ? dd : 1;
+                var from = new DateOnly(year, month, day);
+                if (from < effective && !favourable.IsMatch(ClauseAround(context.Normalized[p], m.Index, m.Length)))
+                {
+                    yield return Hit(new Located(p, m.Index, m.Length), ("from", m.Groups["date"].Value), ("effective", Chinese(effective)));
+                }
+            }
+        }
+    }
+
+    private static string ClauseAround(string text, int start, int length)
+    {
+        var from = start;
+        while (from > 0 && !ClauseSplitter.IsClauseTerminator(text[from - 1]))
+        {
+            from--;
+        }
+
+        var to = start + length;
+        while (to < text.Length && !ClauseSplitter.IsClauseTerminator(text[to]))
+        {
+            to++;
+        }
+
+        return text[from..to];
+    }
+
+    [GeneratedRegex(@"(?<date>(?<y>\d{4})年(?:(?<m>\d{1,2})月(?:(?<d>\d{1,2})日)?)?)(?:以来|以后|之后|后|起)(?![^;。]{0,4}施行)[^;。]{0,30}(?:依照本|按照本|适用本|按本|依本|重新审核|重新审查|撤销|补缴|退还)")]
+    private static partial Regex Applies();
+}
+
+/// <summary>
+/// 循环证明: two certificates or permits each required before the other
+/// (办理《A》须先取得《B》；申请《B》须提交《A》), anywhere in the text.
+/// </summary>
+internal sealed partial class CircularPrerequisiteCheck : DocumentCheck
+{
+    public override string Name => "circular-prerequisite";
+
+    public override bool WholeDocumentOnly => false;
+
+    public override IReadOnlyList<string> Placeholders { get; } = ["a", "b"];
+
+    public override IEnumerable<CheckHit> Run(DocumentCheckContext context)
+    {
+        var edges = new List<(string From, string To, Located At)>();
+        for (var p = 0; p < context.Normalized.Count; p++)
+        {
+            foreach (Match m in Requires().Matches(context.Normalized[p]))
+            {
+                edges.Add((m.Groups["a"].Value.Trim(), m.Groups["b"].Value.Trim(), new Located(p, m.Index, m.Length)));
+            }
+        }
+
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (a, b, at) in edges)
+        {
+            if (a != b && edges.Any(e => e.From == b && e.To == a) && reported.Add(string.CompareOrdinal(a, b) < 0 ? a + "|" + b : b + "|" + a))
+            {
+                yield return Hit(at, ("a", a), ("b", b));
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?:办理|申请|申领|取得|核发|领取)《(?<a>[^》]{2,30})》[^。\n《]{0,20}?(?:须|应当|需|必须|需要)(?:先|先行|事先|首先)?(?:取得|提交|提供|出具|持有|具备)[^。《\n]{0,10}《(?<b>[^》]{2,30})》")]
+    private static partial Regex Requires();
+}

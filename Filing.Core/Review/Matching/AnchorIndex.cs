@@ -17,7 +17,7 @@ internal sealed class AnchorIndex
         var owners = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
         {
-            foreach (var matcher in rules[i].Matchers)
+            foreach (var matcher in rules[i].AllMatchers)
             {
                 foreach (var anchor in matcher.Anchors)
                 {

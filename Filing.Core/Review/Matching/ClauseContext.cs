@@ -21,6 +21,12 @@ internal sealed class ClauseContext(ParagraphContext paragraph, TextRange clause
     /// <summary>Set when the clause is an item of a list introduced by a prohibition (不得有下列行为：).</summary>
     public bool InProhibitionList { get; set; }
 
+    /// <summary>
+    /// The normalised lead-in of the list the clause is an item of (有下列情形之一的，不享受收益分配：), or null.
+    /// Items are often conditions whose meaning comes from the lead-in.
+    /// </summary>
+    public string? ListLeadIn { get; set; }
+
     public IReadOnlyList<TextRange> SubClauses =>
         _subClauses ??= ClauseSplitter.SplitSubClauses(Text, Range, Paragraph.Quotes);
 

@@ -13,7 +13,9 @@ internal sealed class CompiledRule(
     bool requireInParagraph,
     IReadOnlyList<string> supersedes,
     IDocumentCheck? check,
-    IReadOnlyDictionary<string, string> parameters)
+    IReadOnlyDictionary<string, string> parameters,
+    IReadOnlyList<string> listLeadIn,
+    IReadOnlyList<Matcher> listMatchers)
 {
     public ReviewRule Rule { get; } = rule;
 
@@ -32,6 +34,15 @@ internal sealed class CompiledRule(
     public IDocumentCheck? Check { get; } = check;
 
     public IReadOnlyDictionary<string, string> Parameters { get; } = parameters;
+
+    /// <summary>Words of a list lead-in (下列条件, 不享受…) under which <see cref="ListMatchers"/> also apply to the items.</summary>
+    public IReadOnlyList<string> ListLeadIn { get; } = listLeadIn;
+
+    /// <summary>Matchers for list items, used only when the item's lead-in holds one of <see cref="ListLeadIn"/>.</summary>
+    public IReadOnlyList<Matcher> ListMatchers { get; } = listMatchers;
+
+    /// <summary>Every matcher, for the prefilter.</summary>
+    public IEnumerable<Matcher> AllMatchers => Matchers.Concat(ListMatchers);
 }
 
 /// <summary>When a match is not a finding.</summary>

@@ -30,6 +30,13 @@ internal sealed class RuleModel
     public bool? Once { get; set; }
     public bool? WholeDocument { get; set; }
     public ExamplesModel? Examples { get; set; }
+    public ListItemModel? ListItem { get; set; }
+}
+
+internal sealed class ListItemModel
+{
+    public List<string>? LeadIn { get; set; }
+    public List<MatcherModel>? Match { get; set; }
 }
 
 internal sealed class BasisModel

@@ -419,6 +419,19 @@ internal static partial class RuleSetLoader
             }
         }
 
+        var listMatchers = new List<Matcher>();
+        var listLeadIn = new List<string>();
+        if (m.ListItem is { } listItem)
+        {
+            if (check is not null || listItem.Match is not { Count: > 0 })
+            {
+                throw new RuleLoadException(file, id, "'listItem' needs 'leadIn' and 'match', and is for pattern rules.");
+            }
+
+            listLeadIn = Terms(file, id, "listItem.leadIn", listItem.LeadIn, allowEmpty: false);
+            listMatchers.AddRange(listItem.Match.Select(mm => CompileMatcher(file, id, mm, macros)));
+        }
+
         var guards = new RuleGuards(
             m.Guards?.Negation ?? true,
             m.Guards?.Quotation ?? true,
@@ -461,7 +474,9 @@ internal static partial class RuleSetLoader
             requireScope == "paragraph",
             (m.Supersedes ?? []).Select(s => s.Trim()).ToList(),
             check,
-            parameters);
+            parameters,
+            listLeadIn,
+            listMatchers);
     }
 
     private static Matcher CompileMatcher(string file, string id, MatcherModel mm, IReadOnlyDictionary<string, string> macros)
