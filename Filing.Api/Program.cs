@@ -1,6 +1,7 @@
 using Filing.Api.Documents;
 using Filing.Api.Health;
 using Filing.Api.Infrastructure;
+using Filing.Api.Review;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ builder.Services.AddFilingProblemDetails();
 builder.Services.AddFilingOpenApi();
 builder.Services.AddFilingHealth();
 builder.Services.AddFilingDocuments(builder.Configuration);
+builder.Services.AddFilingReview(builder.Configuration);
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.UseSwaggerUI(o =>
 
 app.MapHealth();
 app.MapDocuments();
+app.MapReview();
 
 app.Run();
 
