@@ -6,6 +6,7 @@ using Filing.Api.Infrastructure.Auth;
 using Filing.Api.Infrastructure.Data;
 using Filing.Api.Infrastructure.Idempotency;
 using Filing.Api.Register;
+using Filing.Api.Review;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,7 @@ builder.Services.AddFilingDocuments(builder.Configuration);
 builder.Services.AddFilingDatabase(builder.Environment);
 builder.Services.AddFilingAuth();
 builder.Services.AddFilingRegister(builder.Configuration, builder.Environment);
+builder.Services.AddFilingReview(builder.Configuration);
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ app.MapHealth();
 app.MapDocuments();
 app.MapFilingRegister();
 app.MapCalendar();
+app.MapReview();
 
 await app.RunAsync();
 
