@@ -1,3 +1,4 @@
+using Filing.Api.Review;
 using Filing.Core.Calendar;
 using Filing.Core.Register;
 using Filing.Core.Review;
@@ -79,13 +80,13 @@ internal static class DocumentViews
     public static StepDto Step(ProcedureStep s) => new(
         s.Sequence, s.Kind, s.Outcome, s.Opinion, s.Detail, s.Date, s.VersionNumber, new OrganisationRef(s.ActorOrganisationId, s.ActorName), s.At);
 
-    public static FindingDto Finding(VersionFinding f) => new(
+    public static VersionFindingDto Finding(VersionFinding f) => new(
         f.Id, f.RuleId, f.Step, f.Severity, f.Message, f.Excerpt, new FindingLocationDto(f.Path, f.Paragraph, f.Start, f.Length),
         f.Basis, f.Suggestion, f.Answer, f.AnswerNote, f.AnsweredAt);
 
     private static VersionDto Version(DocumentVersion v, bool withFindings) => new(
         v.Number, v.UploadedAt, v.UploadedByName, v.FileName, v.FileSha256, v.FileSize, v.Title, v.DocumentNumber, v.ParseWarningCount,
-        new ReviewSummaryDto(
+        new VersionReviewDto(
             v.ReviewState,
             v.ReviewNote,
             withFindings ? v.Findings.Count(f => f.Severity == Severity.Error) : 0,

@@ -1,3 +1,4 @@
+using Filing.Api.Review;
 using Filing.Api.Infrastructure;
 using Filing.Core.Register;
 
@@ -237,8 +238,8 @@ public sealed record VersionDto(
     string? Title,
     string? DocumentNumber,
     int ParseWarnings,
-    ReviewSummaryDto Review,
-    IReadOnlyList<FindingDto> Findings);
+    VersionReviewDto Review,
+    IReadOnlyList<VersionFindingDto> Findings);
 
 /// <summary>Whether the review engine ran, and the counts by severity.</summary>
 /// <param name="State">completed or unavailable.</param>
@@ -247,7 +248,7 @@ public sealed record VersionDto(
 /// <param name="Warnings">Warning findings.</param>
 /// <param name="Infos">Info findings.</param>
 /// <param name="UnansweredErrors">Error findings without an answer (they block the legality review).</param>
-public sealed record ReviewSummaryDto(ReviewState State, string? Note, int Errors, int Warnings, int Infos, int UnansweredErrors);
+public sealed record VersionReviewDto(ReviewState State, string? Note, int Errors, int Warnings, int Infos, int UnansweredErrors);
 
 /// <summary>A review finding and the drafter's answer.</summary>
 /// <param name="Id">Finding id (answer it at <c>/findings/{id}/answer</c>).</param>
@@ -262,7 +263,7 @@ public sealed record ReviewSummaryDto(ReviewState State, string? Note, int Error
 /// <param name="Answer">fixed or explained, or null.</param>
 /// <param name="AnswerNote">The drafter's note.</param>
 /// <param name="AnsweredAt">When answered.</param>
-public sealed record FindingDto(
+public sealed record VersionFindingDto(
     Guid Id,
     string RuleId,
     Core.Review.ReviewStep Step,
@@ -275,13 +276,6 @@ public sealed record FindingDto(
     FindingAnswerKind? Answer,
     string? AnswerNote,
     DateTimeOffset? AnsweredAt);
-
-/// <summary>Where a finding is.</summary>
-/// <param name="Path">Structure path.</param>
-/// <param name="Paragraph">Paragraph index.</param>
-/// <param name="Start">Offset in the paragraph.</param>
-/// <param name="Length">Length.</param>
-public sealed record FindingLocationDto(string? Path, int Paragraph, int Start, int Length);
 
 /// <summary>A recorded step.</summary>
 /// <param name="Sequence">Order.</param>
