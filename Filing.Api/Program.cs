@@ -1,4 +1,5 @@
 using Filing.Api.Documents;
+using Filing.Api.Feeds;
 using Filing.Api.Health;
 using Filing.Api.Infrastructure;
 using Filing.Api.Infrastructure.Auth;
@@ -16,6 +17,7 @@ builder.Services.AddFilingDocuments(builder.Configuration);
 builder.Services.AddFilingDatabase(builder.Environment);
 builder.Services.AddFilingAuth();
 builder.Services.AddFilingRegister(builder.Configuration, builder.Environment);
+builder.Services.AddFilingFeeds(builder.Configuration);
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ app.UseMiddleware<IdempotencyMiddleware>();
 app.MapHealth();
 app.MapDocuments();
 app.MapFilingRegister();
+app.MapFilingFeeds();
 
 await app.RunAsync();
 
