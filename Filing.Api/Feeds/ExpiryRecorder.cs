@@ -24,7 +24,7 @@ public sealed class ExpiryRecorder(FilingDbContext db, WorkingCalendar calendar,
     {
         var today = calendar.Today(clock);
         var through = await db.EventLogState.AsNoTracking().Select(s => s.ExpiriesRecordedThroughDay).SingleAsync(cancellationToken);
-        if (through >= today.DayNumber)
+        if (through == today.DayNumber)
         {
             return 0;
         }
@@ -32,14 +32,15 @@ public sealed class ExpiryRecorder(FilingDbContext db, WorkingCalendar calendar,
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await RegisterEventInterceptor.ReserveSequencesAsync(db, 0, cancellationToken); // take the event-log lock first
         through = await db.EventLogState.AsNoTracking().Select(s => s.ExpiriesRecordedThroughDay).SingleAsync(cancellationToken);
-        if (through >= today.DayNumber)
+        if (through == today.DayNumber)
         {
             return 0; // another instance swept meanwhile
         }
 
         // Validity ended on validUntil; the document reads as expired from the day after. Documents whose validUntil is
-        // before the last sweep's day were handled then (or at their publication).
-        DateOnly? from = through is { } day ? DateOnly.FromDayNumber(day).AddDays(-1) : null;
+        // before the last sweep's day were handled then (or at their publication). Should the clock ever go back (a
+        // corrected server clock, tests), sweep everything: the check against recorded expiries keeps it idempotent.
+        DateOnly? from = through is { } day && day < today.DayNumber ? DateOnly.FromDayNumber(day).AddDays(-1) : null;
         var candidates = await db.Documents.AsNoTracking()
             .Where(d => d.Stage >= LifecycleStage.Published && d.ValidUntil != null && d.ValidUntil < today)
             .Where(d => from == null || d.ValidUntil >= from)
