@@ -19,9 +19,7 @@ internal static class StatisticsEndpoints
                 "报备率 = filed ÷ due; 报备及时率 = filedOnTime ÷ due; 纠错率 = (correctionRequired + revoked) ÷ reviewed; 纠正完成率 = completed ÷ required; " +
                 "按期答复率 = answeredWithinDeadline ÷ received; 采纳率 = (adopted + partlyAdopted) ÷ answered. Ratios have 4 decimals and are null when " +
                 "the denominator is 0. `format=csv` answers the same figures as CSV (metric, label, value, definition; UTF-8 with BOM for Excel).")
-            .Produces<StatisticsDto>(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem(); // 200: StatisticsDto as JSON (from the handler's type), or text/csv with format=csv
 
     private static async Task<Results<Ok<StatisticsDto>, FileContentHttpResult, ValidationProblem>> Get(
         [AsParameters] StatisticsQuery query, FilingDbContext db, StatisticsService statistics, CancellationToken ct)
