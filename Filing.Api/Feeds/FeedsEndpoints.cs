@@ -173,10 +173,21 @@ internal static class FeedsEndpoints
             ? options.PublicBaseUrl.TrimEnd('/')
             : $"{request.Scheme}://{request.Host}{request.PathBase}".TrimEnd('/');
 
-    /// <summary>A tag URI (RFC 4151) that stays the same for this register and filter.</summary>
+    /// <summary>
+    /// A tag URI (RFC 4151) that stays the same for this register and filter; when the service is reached by an IP
+    /// address (no tagging authority), a name-based UUID of the address instead.
+    /// </summary>
     private static string FeedId(string baseUrl, Guid? authority)
     {
-        var host = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.Host : "localhost";
-        return $"tag:{host},2024:filing/register" + (authority is { } a ? $"/authority/{a:D}" : "");
+        var path = "filing/register" + (authority is { } a ? $"/authority/{a:D}" : "");
+        if (Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.HostNameType == UriHostNameType.Dns)
+        {
+            return $"tag:{uri.Host},2024:{path}";
+        }
+
+        var hash = System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(baseUrl + "/" + path));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5 (name-based, SHA-1)
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
+        return "urn:uuid:" + new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString("D");
     }
 }
