@@ -185,8 +185,8 @@ internal static class FeedsEndpoints
             return $"tag:{uri.Host},2024:{path}";
         }
 
-        var hash = System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(baseUrl + "/" + path));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5 (name-based, SHA-1)
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(baseUrl + "/" + path));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80); // version 8 (RFC 9562: custom, here name-based on SHA-256)
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
         return "urn:uuid:" + new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString("D");
     }

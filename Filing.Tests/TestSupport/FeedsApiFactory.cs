@@ -39,7 +39,7 @@ public sealed class PostgresFeedsApiFactory : PostgresApiFactory, IFeedsHost
 }
 
 /// <summary>A host on a database chosen by the test (to stop one host and start another on the same data).</summary>
-public sealed class SharedDatabaseApiFactory(string provider, string connectionString, bool dispatcher) : FilingApiFactory
+public sealed class RestartableApiFactory(string provider, string connectionString, bool dispatcher) : FilingApiFactory
 {
     public override string Provider => provider;
 

@@ -26,7 +26,7 @@ public abstract class WebhookRestartTests
             Guid documentId;
             string secret;
             string eventId;
-            using (var first = new SharedDatabaseApiFactory(provider, connection, dispatcher: false))
+            using (var first = new RestartableApiFactory(provider, connection, dispatcher: false))
             {
                 var client = new RegisterClient(first);
                 var created = await client.PostOkAsync(Npc, "/api/v1/webhooks", new { url = receiver.Url, eventTypes = new[] { "document.published" } });
@@ -40,7 +40,7 @@ public abstract class WebhookRestartTests
 
             receiver.Received.Should().BeEmpty("the first host never sent it");
 
-            using var second = new SharedDatabaseApiFactory(provider, connection, dispatcher: true);
+            using var second = new RestartableApiFactory(provider, connection, dispatcher: true);
             _ = second.Server; // starts the host, and with it the dispatcher
             var secondClient = new RegisterClient(second);
             await receiver.WaitUntilAsync(r => r.Count >= 3, TimeSpan.FromSeconds(60));
