@@ -423,6 +423,45 @@ public abstract class FeedScenarios
         (await TypesOfAsync(keep)).Should().Equal("document.published");
     }
 
+    [Fact]
+    public async Task NotificationOutbox_DeliversToTheOrganisationOnlyAndCommitsWithTheCaller_GivenOtherFeatureUse()
+    {
+        var npcHook = await CreateWebhookAsync(Npc, ["filing.due-reminder"]);
+        var partyHook = await CreateWebhookAsync(Party, ["filing.due-reminder"]);
+        var before = (await Client.GetOkAsync(Anonymous, "/api/v1/changes?limit=1")).GetProperty("total").GetInt32();
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<INotificationOutbox>();
+            var db = scope.ServiceProvider.GetRequiredService<FilingDbContext>();
+            (await outbox.NotifyOrganisationAsync(NpcOffice, "filing.due-reminder", new { filings = 2, dueDate = "2024-10-08" }, CancellationToken.None)).Should().Be(1);
+            outbox.Enqueue("email", "citizen@example.com", TongluGovernment, "objection.reminder", new { trackingCode = "2024-ABCD" });
+            await db.SaveChangesAsync();
+
+            var unsaved = scope.ServiceProvider.GetRequiredService<INotificationOutbox>();
+            (await unsaved.NotifyOrganisationAsync(NpcOffice, "filing.due-reminder", new { filings = 99 }, CancellationToken.None)).Should().Be(1);
+            db.ChangeTracker.Clear(); // the caller's change is abandoned: its notification goes with it
+            var wrongType = () => unsaved.NotifyOrganisationAsync(NpcOffice, "document.published", new { }, CancellationToken.None);
+            await wrongType.Should().ThrowAsync<ArgumentException>();
+        }
+
+        await DispatchAllAsync();
+
+        var received = Receiver.For(npcHook.Url);
+        received.Should().HaveCount(1);
+        received[0].Header("X-Filing-Event-Type").Should().Be("filing.due-reminder");
+        WebhookSignature.Verify(npcHook.Secret, received[0].Body, received[0].Header("X-Filing-Signature")).Should().BeTrue();
+        JsonDocument.Parse(received[0].Body).RootElement.GetProperty("data").GetProperty("filings").GetInt32().Should().Be(2);
+        Receiver.For(partyHook.Url).Should().BeEmpty("a notification goes to the organisation it is addressed to");
+        Receiver.Received.Should().NotContain(r => r.Text.Contains("citizen@example.com"));
+        (await Client.GetOkAsync(Anonymous, "/api/v1/changes?limit=1")).GetProperty("total").GetInt32().Should().Be(before, "notifications are not public events");
+
+        await using var check = Factory.Services.CreateAsyncScope();
+        var email = await check.ServiceProvider.GetRequiredService<FilingDbContext>().OutboxMessages.AsNoTracking().SingleAsync(m => m.Channel == "email");
+        email.Status.Should().Be(OutboxStatus.Pending, "no e-mail sender is registered: it waits, it is not dropped");
+        email.Attempts.Should().Be(0);
+    }
+
     protected async Task<Guid> PublishAsync()
     {
         var id = await Client.UploadAsync();
