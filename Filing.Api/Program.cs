@@ -1,5 +1,6 @@
 using Filing.Api.Calendar;
 using Filing.Api.Documents;
+using Filing.Api.Feeds;
 using Filing.Api.Health;
 using Filing.Api.Infrastructure;
 using Filing.Api.Infrastructure.Auth;
@@ -19,6 +20,7 @@ builder.Services.AddFilingDatabase(builder.Environment);
 builder.Services.AddFilingAuth();
 builder.Services.AddFilingRegister(builder.Configuration, builder.Environment);
 builder.Services.AddFilingReview(builder.Configuration);
+builder.Services.AddFilingFeeds(builder.Configuration);
 
 var app = builder.Build();
 
@@ -49,6 +51,7 @@ app.MapDocuments();
 app.MapFilingRegister();
 app.MapCalendar();
 app.MapReview();
+app.MapFilingFeeds();
 
 await app.RunAsync();
 

@@ -1,9 +1,12 @@
 using System.Text.Json;
+using Filing.Api.Feeds;
 using Filing.Api.Infrastructure.Auth;
 using Filing.Api.Infrastructure.Idempotency;
 using Filing.Core.Audit;
+using Filing.Core.Feeds;
 using Filing.Core.Register;
 using Filing.Core.Review;
+using Filing.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -42,6 +45,14 @@ public abstract class FilingDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<AuditStreamHead> AuditHeads => Set<AuditStreamHead>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<RegisterEvent> RegisterEvents => Set<RegisterEvent>();
+
+    public DbSet<EventLogState> EventLogState => Set<EventLogState>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>Which provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
@@ -236,6 +247,8 @@ public abstract class FilingDbContext(DbContextOptions options) : DbContext(opti
             i.Property(x => x.ContentType).HasMaxLength(200);
             i.Property(x => x.Location).HasMaxLength(500);
         });
+
+        FeedsModel.Configure(modelBuilder);
     }
 
     private static ValueConverter<IReadOnlyList<LegalBasis>, string> BasisConverter() => new(
