@@ -4,6 +4,7 @@ using Filing.Api.Infrastructure;
 using Filing.Api.Infrastructure.Auth;
 using Filing.Api.Infrastructure.Data;
 using Filing.Api.Infrastructure.Idempotency;
+using Filing.Api.Participation;
 using Filing.Api.Register;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.Services.AddFilingDocuments(builder.Configuration);
 builder.Services.AddFilingDatabase(builder.Environment);
 builder.Services.AddFilingAuth();
 builder.Services.AddFilingRegister(builder.Configuration, builder.Environment);
+builder.Services.AddFilingParticipation(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -39,11 +41,14 @@ app.UseSwaggerUI(o =>
 });
 
 app.UseFilingAuth();
+app.UseRateLimiter();
+app.UseMiddleware<PublicSubmissionLimitMiddleware>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealth();
 app.MapDocuments();
 app.MapFilingRegister();
+app.MapFilingParticipation(app.Environment);
 
 await app.RunAsync();
 

@@ -11,7 +11,8 @@ namespace Filing.Api.Register;
 internal static class DocumentViews
 {
     private static readonly HashSet<StepKind> PublicSteps =
-        [StepKind.CollectiveDecision, StepKind.Registration, StepKind.Publication, StepKind.Termination, StepKind.AmendmentPlanned];
+        [StepKind.PublicCommentOpened, StepKind.PublicCommentClosed, StepKind.PublicCommentFeedbackPublished, StepKind.CollectiveDecision,
+         StepKind.Registration, StepKind.Publication, StepKind.Termination, StepKind.AmendmentPlanned];
 
     public static bool IsInsider(Caller caller, NormativeDocumentRecord document, IReadOnlyList<OversightFiling> visibleFilings) =>
         caller.Has(CallerRoles.Admin)
@@ -19,7 +20,8 @@ internal static class DocumentViews
         || (caller.Has(CallerRoles.LegalOffice | CallerRoles.ReviewerBody) && caller.JurisdictionId == document.JurisdictionId)
         || visibleFilings.Any(f => f.RecipientId == caller.OrganisationId);
 
-    public static DocumentDetail Detail(NormativeDocumentRecord d, IReadOnlyList<OversightFiling> filings, bool insider, DateOnly today)
+    public static DocumentDetail Detail(NormativeDocumentRecord d, IReadOnlyList<OversightFiling> filings, bool insider, DateOnly today,
+        Participation.ParticipationSummaryDto? participation = null)
     {
         var versions = insider
             ? d.Versions.Select(v => Version(v, withFindings: true)).ToList()
@@ -59,7 +61,8 @@ internal static class DocumentViews
             insider ? d.MissingFor(next) : [],
             versions,
             steps,
-            [.. filings.Select(f => FilingDto.From(f, today))]);
+            [.. filings.Select(f => FilingDto.From(f, today))],
+            participation);
     }
 
     public static DocumentSummary Summary(NormativeDocumentRecord d, DateOnly today) => new(
@@ -97,6 +100,8 @@ internal static class DocumentViews
         termination = d.Termination,
         terminatedOn = d.TerminatedOn,
         amendmentPlanned = d.AmendmentPlanned,
+        commentPeriodClosedOn = d.CommentPeriodClosedOn,
+        commentFeedbackPublishedOn = d.CommentFeedbackPublishedOn,
     };
 
     public static object StepRecord(ProcedureStep s) => new

@@ -191,18 +191,7 @@ public sealed class Consultation
             throw new ArgumentException("The anchor was not placed.", nameof(anchor));
         }
 
-        switch (StatusOn(today))
-        {
-            case ConsultationStatus.Scheduled:
-                throw new ParticipationConflictException("consultation-not-started",
-                    $"征求意见期自 {Iso(Start)} 开始，届时再提交意见 / The comment period starts on {Iso(Start)}; comments are taken from then until {Iso(End)}.");
-            case ConsultationStatus.Open:
-                break;
-            default:
-                throw new ParticipationConflictException("consultation-closed",
-                    $"征求意见已于 {Iso(End)} 截止，不再接收意见 / The comment period ended on {Iso(End)}; no more comments are taken.");
-        }
-
+        EnsureAcceptsComments(today);
         if (duplicateOf is not null && duplicateOf.ConsultationId != Id)
         {
             throw new ArgumentException("The duplicate belongs to another period.", nameof(duplicateOf));
@@ -211,6 +200,23 @@ public sealed class Consultation
         CommentCount++;
         ConcurrencyStamp++;
         return new ConsultationComment(id, Id, CommentCount, text, TextFingerprint.Of(text), anchor, submitter, duplicateOf, at);
+    }
+
+    /// <summary>Throws unless a comment sent on <paramref name="today"/> is taken (before start: not started; after end: closed).</summary>
+    /// <exception cref="ParticipationConflictException">The period is not taking comments today.</exception>
+    public void EnsureAcceptsComments(DateOnly today)
+    {
+        switch (StatusOn(today))
+        {
+            case ConsultationStatus.Scheduled:
+                throw new ParticipationConflictException("consultation-not-started",
+                    $"征求意见期自 {Iso(Start)} 开始，届时再提交意见 / The comment period starts on {Iso(Start)}; comments are taken from then until {Iso(End)}.");
+            case ConsultationStatus.Open:
+                return;
+            default:
+                throw new ParticipationConflictException("consultation-closed",
+                    $"征求意见已于 {Iso(End)} 截止，不再接收意见 / The comment period ended on {Iso(End)}; no more comments are taken.");
+        }
     }
 
     /// <summary>Hides a comment from public views (moderation); it stays stored and audited.</summary>
