@@ -152,6 +152,7 @@ internal static class ConsultationsEndpoints
 
         return await ConcurrencyRetry.RunAsync<Results<Created<CommentReceipt>, ProblemHttpResult, ValidationProblem>>(p.Db, async ct =>
         {
+            await using var transaction = await p.LockConsultationAsync(id, ct);
             var consultation = await p.Db.Consultations.SingleOrDefaultAsync(c => c.Id == id, ct);
             if (consultation is null)
             {
@@ -184,6 +185,7 @@ internal static class ConsultationsEndpoints
             await p.AuditAsync(consultation.DocumentId, ParticipationContext.Public, "comment.submitted", null,
                 ParticipationViews.AuditRecord(comment), $"consultation:{id}", ct);
             await p.Db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             var message = comment.DuplicateOfNumber is { } dup
                 ? $"已收到您的意见（#{comment.Number}），与意见 #{dup} 内容相同，已合并处理 / Received as #{comment.Number}; it repeats #{dup} and is linked to it."
                 : $"已收到您的意见（#{comment.Number}）。征求意见截止后，起草单位将公布意见采纳情况 / Received as #{comment.Number}. After the period the drafting department publishes what became of the comments.";

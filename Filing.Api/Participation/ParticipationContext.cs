@@ -5,6 +5,7 @@ using Filing.Core.Calendar;
 using Filing.Core.Documents;
 using Filing.Core.Register;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Filing.Api.Participation;
@@ -36,6 +37,22 @@ public sealed class ParticipationContext(RegisterContext register, IOptions<Part
     {
         var midnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(midnight, Calendar.TimeZone.GetUtcOffset(midnight));
+    }
+
+    /// <summary>
+    /// Starts a transaction that holds <paramref name="consultationId"/>'s row until it ends, so that comments arriving
+    /// together queue for their numbers instead of failing each other's concurrency checks: a row lock on PostgreSQL
+    /// (<c>FOR UPDATE</c>), the database write lock on SQLite (its transactions begin IMMEDIATE).
+    /// </summary>
+    public async Task<IDbContextTransaction> LockConsultationAsync(Guid consultationId, CancellationToken ct)
+    {
+        var transaction = await Db.Database.BeginTransactionAsync(ct);
+        if (Db.Provider == DatabaseProvider.PostgreSQL)
+        {
+            await Db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Consultations\" WHERE \"Id\" = {consultationId} FOR UPDATE", ct);
+        }
+
+        return transaction;
     }
 
     /// <summary>The reader's result stored for a version, or null when it is missing or unreadable.</summary>

@@ -17,8 +17,8 @@ public sealed class ParticipationOptions
     /// <summary>Longest grounds of an objection, in characters.</summary>
     public int MaxGroundsLength { get; set; } = 20000;
 
-    /// <summary>Largest body of a public POST (comment, objection), in bytes; more is a 413.</summary>
-    public int MaxPublicRequestBytes { get; set; } = 65536;
+    /// <summary>Largest body of a public POST (comment, objection), in bytes; more is a 413. Room for the longest grounds with every character JSON-escaped (\uXXXX).</summary>
+    public int MaxPublicRequestBytes { get; set; } = 262144;
 
     /// <summary>Longest 政策解读 text, in characters.</summary>
     public int MaxPolicyInterpretationLength { get; set; } = 200000;
