@@ -44,6 +44,9 @@ public sealed class ParticipationOptions
     /// <summary>Minutes between reminder scans.</summary>
     public int ReminderIntervalMinutes { get; set; } = 60;
 
+    /// <summary>Seconds between deliveries of pending e-mail/SMS notices when a sender is registered (0: never in the background).</summary>
+    public int NotificationDispatchIntervalSeconds { get; set; } = 60;
+
     public ObjectionPolicy ObjectionPolicy => new(ObjectionHandlingPeriod.ToPeriod(), ObjectionReminderDaysBefore);
 }
 

@@ -38,6 +38,7 @@ public class FilingApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Filing", ConnectionString);
         builder.UseSetting("Participation:RemindersEnabled", "false");
+        builder.UseSetting("Participation:NotificationDispatchIntervalSeconds", "0");
         builder.UseSetting("Participation:SubmissionRateLimit:PermitLimit", SubmissionPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Participation:LookupRateLimit:PermitLimit", "100000");
         if (CaptureAllLogs)

@@ -1,5 +1,7 @@
 using Filing.Api.Infrastructure.Data;
+using Filing.Api.Participation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Filing.Api.Infrastructure.Notifications;
 
@@ -58,12 +60,17 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
     }
 }
 
-/// <summary>Runs <see cref="NotificationDispatcher"/> every minute when a sender is registered.</summary>
-internal sealed class NotificationDispatchService(NotificationDispatcher dispatcher, IServiceProvider services, ILogger<NotificationDispatchService> logger)
-    : BackgroundService
+/// <summary>Runs <see cref="NotificationDispatcher"/> every <c>Participation:NotificationDispatchIntervalSeconds</c> when a sender is registered.</summary>
+internal sealed class NotificationDispatchService(NotificationDispatcher dispatcher, IServiceProvider services, IOptions<ParticipationOptions> options,
+    ILogger<NotificationDispatchService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.NotificationDispatchIntervalSeconds <= 0)
+        {
+            return;
+        }
+
         using (var scope = services.CreateScope())
         {
             if (scope.ServiceProvider.GetService<INotificationSender>() is null)
@@ -73,7 +80,7 @@ internal sealed class NotificationDispatchService(NotificationDispatcher dispatc
             }
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.NotificationDispatchIntervalSeconds));
         do
         {
             try
