@@ -139,7 +139,8 @@ public abstract class PersonalDataTests(FilingApiFactory factory)
     private static IEnumerable<string> Urls(string template, Guid draft, Guid seed, Guid consultation, string code)
     {
         var ids = template.StartsWith("/api/v1/consultations/", StringComparison.Ordinal) ? new[] { consultation }
-            : template.StartsWith("/api/v1/documents/", StringComparison.Ordinal) ? new[] { draft, seed }
+            : template.StartsWith("/api/v1/documents/", StringComparison.Ordinal) || template.StartsWith("/api/v1/register/", StringComparison.Ordinal)
+                ? new[] { draft, seed }
             : new[] { Guid.Empty };
         foreach (var id in ids)
         {
