@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Filing.Benchmarks;
 
 // dotnet run -c Release --project Filing.Benchmarks -- --filter '*ReaderBenchmarks*' --job short
-//   BenchmarkDotNet (generates the large document with soffice first if it is missing)
+//   BenchmarkDotNet; ReaderBenchmarks generates the large document with soffice first if it is missing
 // dotnet run -c Release --project Filing.Benchmarks -- generate [typical|large]
 //   (re)generates a benchmark document from Data/sources and the seed text
 // dotnet run -c Release --project Filing.Benchmarks -- measure
@@ -20,8 +20,6 @@ switch (args)
         ReaderMeasurement.Run(rest);
         break;
     default:
-        BenchmarkDocuments.Ensure("typical");
-        BenchmarkDocuments.Ensure("large");
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         break;
 }

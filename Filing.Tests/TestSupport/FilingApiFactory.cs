@@ -83,3 +83,11 @@ public class PostgresApiFactory : FilingApiFactory
 
     public override string ConnectionString => _connection.Value;
 }
+
+/// <summary>An app instance on a given database, so that several instances can share one (as behind a load balancer).</summary>
+public sealed class SharedDatabaseApiFactory(string provider, string connectionString) : FilingApiFactory
+{
+    public override string Provider => provider;
+
+    public override string ConnectionString => connectionString;
+}

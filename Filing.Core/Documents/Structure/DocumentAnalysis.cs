@@ -17,6 +17,7 @@ internal sealed class DocumentAnalysis
     private readonly List<AttachmentNoteItem> _noteItems = [];
     private readonly List<AttachmentBody> _bodies = [];
     private readonly List<string> _copiedTo = [];
+    private string? _enclosedTitle;
     private string? _enclosedKey;
     private string? _enclosedKeyCore;
     private Part? _enclosed;
@@ -58,6 +59,7 @@ internal sealed class DocumentAnalysis
             enclosedTitle = DocumentKinds.EnclosedTitleOf(title.Text);
             if (enclosedTitle is not null)
             {
+                _enclosedTitle = enclosedTitle;
                 _enclosedKey = TextShape.ComparisonKey(enclosedTitle);
                 _enclosedKeyCore = TextShape.ComparisonKey(DocumentKinds.StripQualifiers(enclosedTitle));
             }
@@ -284,18 +286,18 @@ internal sealed class DocumentAnalysis
                 continue;
             }
 
+            // The enclosed document under a title that differs from the 《》 of the notice title.
+            if (_enclosedKey is not null && _enclosed is null && !IsListedAttachmentTitle(line) && TitleFinder.At(_lines, i, Count) is { } enclosedSpan)
+            {
+                _ann.Warn("enclosed-title-mismatch",
+                    $"通知标题印发《{_enclosedTitle}》，但其后的文件标题为“{enclosedSpan.Text}”", Annotations.ParagraphRef(i));
+                i = ReadEnclosed(i, enclosedSpan.End);
+                continue;
+            }
+
+            // An attachment starting without a 附件 label: a title listed in the 附件说明, or a title on a new page.
             if (IsListedAttachmentTitle(line) || (line.Raw.PageBreakBefore && TitleFinder.At(_lines, i, Count) is not null))
             {
-                // An attachment (or the enclosed document, under a different title) starting without a 附件 label.
-                if (_enclosedKey is not null && _enclosed is null)
-                {
-                    var span = TitleFinder.At(_lines, i, Count);
-                    _ann.Warn("enclosed-title-mismatch",
-                        $"印发的文件标题“{span?.Text ?? line.Compact}”与通知标题中的书名不一致", Annotations.ParagraphRef(i));
-                    i = ReadEnclosed(i, span?.End ?? i);
-                    continue;
-                }
-
                 i = ReadAttachmentBody(i, null, inlineTitle: null, titleAtStart: true);
                 continue;
             }

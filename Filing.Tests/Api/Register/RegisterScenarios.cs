@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Filing.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Filing.Tests.TestSupport.RegisterClient;
 
 namespace Filing.Tests.Api.Register;
@@ -10,7 +11,7 @@ namespace Filing.Tests.Api.Register;
 /// The register's scenarios over HTTP. Each runs on SQLite and on PostgreSQL (see the two derived classes), so both
 /// providers are held to the same behaviour.
 /// </summary>
-public abstract partial class RegisterScenarios
+public abstract class RegisterScenarios
 {
     protected RegisterScenarios(FilingApiFactory factory)
     {
@@ -403,8 +404,120 @@ public abstract partial class RegisterScenarios
         seen.Select(g => g.ToString("N")).Should().BeInDescendingOrder(StringComparer.Ordinal, "newest first");
     }
 
-    [GeneratedRegex(@"^ATLD00-(\d{4})-(\d{4})$")]
-    protected static partial Regex NumberPattern();
+    [Theory]
+    [InlineData("draft")]
+    [InlineData("in-review")]
+    [InlineData("published")]
+    public async Task ShowsDocumentOnlyToThoseAllowed_GivenEachKeyAndStage(string stage)
+    {
+        var id = await Client.UploadAsync();
+        if (stage != "draft")
+        {
+            await Client.TakeToAsync(id, stage);
+        }
+
+        var published = stage == "published";
+        var expected = new Dictionary<string, HttpStatusCode>
+        {
+            [Drafter] = HttpStatusCode.OK,
+            [Drafter2] = published ? HttpStatusCode.OK : HttpStatusCode.NotFound,
+            [Legal] = stage == "draft" ? HttpStatusCode.NotFound : HttpStatusCode.OK,
+            [Market] = stage == "draft" ? HttpStatusCode.NotFound : HttpStatusCode.OK,
+            [Npc] = published ? HttpStatusCode.OK : HttpStatusCode.NotFound,
+            [Party] = published ? HttpStatusCode.OK : HttpStatusCode.NotFound,
+            [Admin] = HttpStatusCode.OK,
+            [Anonymous] = published ? HttpStatusCode.OK : HttpStatusCode.NotFound,
+            ["wrong-key"] = HttpStatusCode.Unauthorized,
+        };
+
+        foreach (var (key, status) in expected)
+        {
+            var response = await Client.GetAsync(key, $"/api/v1/documents/{id}");
+            response.StatusCode.Should().Be(status, $"GET as '{key}' at stage {stage}");
+            if (status == HttpStatusCode.NotFound)
+            {
+                var body = await response.Content.ReadAsStringAsync();
+                body.Should().Contain("\"code\":\"not-found\"").And.NotContain("title\":\"桐庐", "a 404 reveals nothing of the draft");
+            }
+
+            var listed = key == "wrong-key" ? [] : (await Client.GetOkAsync(key, "/api/v1/documents?limit=200")).GetProperty("items")
+                .EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+            if (key != "wrong-key" && listed.Count < 200)
+            {
+                listed.Contains(id).Should().Be(status == HttpStatusCode.OK, $"list as '{key}' at stage {stage}");
+            }
+        }
+
+        var audit = new Dictionary<string, HttpStatusCode>
+        {
+            [Anonymous] = HttpStatusCode.Unauthorized,
+            [Drafter] = HttpStatusCode.OK,
+            [Drafter2] = published ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound,
+            [Npc] = published ? HttpStatusCode.OK : HttpStatusCode.NotFound,
+            [Legal] = stage == "draft" ? HttpStatusCode.NotFound : HttpStatusCode.OK,
+        };
+        foreach (var (key, status) in audit)
+        {
+            (await Client.GetAsync(key, $"/api/v1/documents/{id}/audit/verify")).StatusCode.Should().Be(status, $"audit as '{key}' at stage {stage}");
+        }
+    }
+
+    [Fact]
+    public async Task RefusesStepsToWrongOrganisations_GivenKeysWithoutThatRole()
+    {
+        var id = await Client.UploadAsync();
+        var d = $"/api/v1/documents/{id}";
+
+        (await Client.PostAsync(Drafter2, d + "/consultation", new { waiverReason = "x" })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Client.PostAsync(Legal, d + "/consultation", new { waiverReason = "x" })).StatusCode.Should().Be(HttpStatusCode.NotFound, "the legal office does not see drafts before public comment");
+        (await Client.PostAsync(Anonymous, d + "/consultation", new { waiverReason = "x" })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        await Client.PostOkAsync(Drafter, d + "/consultation", new { waiverReason = "内部事项" });
+
+        (await Client.PostAsync(Legal, d + "/fair-competition-review", new { outcome = "passed" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Client.PostAsync(Npc, d + "/legality-review", new { outcome = "passed" })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Client.PostAsync(Drafter, d + "/legality-review", new { outcome = "passed" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Client.PostAsync(Market, d + "/gender-equality-assessment", new { outcome = "passed" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Client.PostAsync(Drafter, d + "/registration")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Client.PostAsync(Admin, d + "/registration")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "administrators manage keys, not documents");
+        (await Client.GetAsync(Anonymous, "/api/v1/filings")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task DetectsTampering_GivenEditedOrDeletedAuditRows()
+    {
+        var edited = await Client.UploadAsync();
+        var deleted = await Client.UploadAsync();
+        var truncated = await Client.UploadAsync();
+        foreach (var id in new[] { edited, deleted, truncated })
+        {
+            await Client.TakeToAsync(id, "approved");
+            (await Client.GetOkAsync(Drafter, $"/api/v1/documents/{id}/audit/verify")).GetProperty("valid").GetBoolean().Should().BeTrue();
+        }
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Filing.Api.Infrastructure.Data.FilingDbContext>();
+            var s1 = $"document:{edited:D}";
+            var s2 = $"document:{deleted:D}";
+            var s3 = $"document:{truncated:D}";
+            await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "NewValue" = '{"{"}"stage":"approved","forged":true{"}"}' WHERE "Stream" = {s1} AND "Sequence" = 3""");
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditEntries" WHERE "Stream" = {s2} AND "Sequence" = 4""");
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditEntries" WHERE "Stream" = {s3} AND "Sequence" = (SELECT MAX("Sequence") FROM "AuditEntries" WHERE "Stream" = {s3})""");
+        }
+
+        var a = await Client.GetOkAsync(Drafter, $"/api/v1/documents/{edited}/audit/verify");
+        a.GetProperty("valid").GetBoolean().Should().BeFalse();
+        a.GetProperty("firstInvalidSequence").GetInt32().Should().Be(3);
+        a.GetProperty("problem").GetString().Should().Contain("altered");
+
+        var b = await Client.GetOkAsync(Drafter, $"/api/v1/documents/{deleted}/audit/verify");
+        b.GetProperty("valid").GetBoolean().Should().BeFalse();
+        b.GetProperty("firstInvalidSequence").GetInt32().Should().Be(4);
+
+        var c = await Client.GetOkAsync(Drafter, $"/api/v1/documents/{truncated}/audit/verify");
+        c.GetProperty("valid").GetBoolean().Should().BeFalse("the stream head still names the deleted last entry");
+        c.GetProperty("entries").GetInt32().Should().Be(6);
+    }
 }
 
 public sealed class SqliteRegisterScenarios(FilingApiFactory factory) : RegisterScenarios(factory), IClassFixture<FilingApiFactory>;
