@@ -1,3 +1,4 @@
+using Filing.Api.Infrastructure.Data;
 using Filing.Api.Register;
 using Filing.Core.Participation;
 using Filing.Core.Register;
@@ -39,20 +40,33 @@ internal static class DocumentParticipationEndpoints
         var today = p.Today;
         var consultation = await p.Db.Consultations.AsNoTracking().Where(c => c.DocumentId == id).OrderByDescending(c => c.Start).FirstOrDefaultAsync(ct);
         var visibleComments = consultation is null ? 0 : await p.Db.ConsultationComments.CountAsync(c => c.ConsultationId == consultation.Id && !c.Hidden, ct);
-        var objections = await p.Db.Objections.AsNoTracking().Where(o => o.DocumentId == id)
-            .Select(o => new { o.DocumentTitle, o.UnifiedNumber, o.ReceivedOn, o.DueDate, o.RepliedOn, o.NonAcceptance, o.TransferredToId, o.Conclusion })
-            .ToListAsync(ct);
-        var rows = objections.Select(o => new ObjectionStatisticsRow(id, o.DocumentTitle, o.UnifiedNumber, o.ReceivedOn, o.DueDate, o.RepliedOn,
-            Objection.OutcomeOf(o.NonAcceptance, o.TransferredToId, o.Conclusion))).ToList();
+        var rows = await ObjectionRowsAsync(p.Db, id, ct);
         var interpretation = await InterpretationAsync(document, p, ct);
+        return TypedResults.Ok(new DocumentParticipationDto(
+            id,
+            consultation is null ? null : ParticipationViews.Summary(consultation, visibleComments, today),
+            consultation?.FeedbackPublishedOn is null ? null : $"/api/v1/consultations/{consultation.Id}/feedback-report",
+            interpretation,
+            ObjectionCountsDto.From(ObjectionStatistics.Counts(rows, today)),
+            await EventsAsync(p.Db, document, ct)));
+    }
 
+    /// <summary>
+    /// The document's dated participation events, oldest first, for its timeline: comment period opened and closed,
+    /// feedback report published, 政策解读 published, each objection received and answered (with its outcome). Public
+    /// facts only: no tracking codes, grounds or names.
+    /// </summary>
+    public static async Task<IReadOnlyList<ParticipationEventDto>> EventsAsync(FilingDbContext db, NormativeDocumentRecord document, CancellationToken ct)
+    {
         var events = new List<ParticipationEventDto>();
-        if (consultation is not null)
+        var consultations = await db.Consultations.AsNoTracking().Where(c => c.DocumentId == document.Id).ToListAsync(ct);
+        foreach (var consultation in consultations)
         {
             events.Add(new ParticipationEventDto(consultation.Start, "comment-period-opened", $"公开征求意见：{consultation.Start:yyyy-MM-dd} 至 {consultation.End:yyyy-MM-dd}"));
             if (consultation.ClosedOn is { } closed)
             {
-                events.Add(new ParticipationEventDto(closed, "comment-period-closed", $"征求意见结束，公开意见 {visibleComments} 条"));
+                var visible = await db.ConsultationComments.CountAsync(c => c.ConsultationId == consultation.Id && !c.Hidden, ct);
+                events.Add(new ParticipationEventDto(closed, "comment-period-closed", $"征求意见结束，公开意见 {visible} 条"));
             }
 
             if (consultation.FeedbackPublishedOn is { } fed)
@@ -61,12 +75,12 @@ internal static class DocumentParticipationEndpoints
             }
         }
 
-        if (interpretation is not null && document.PublishedOn is { } published)
+        if (document.PolicyInterpretation is not null && document.PublishedOn is { } published)
         {
             events.Add(new ParticipationEventDto(published, "policy-interpretation-published", "随文件公布政策解读"));
         }
 
-        foreach (var o in rows)
+        foreach (var o in await ObjectionRowsAsync(db, document.Id, ct))
         {
             events.Add(new ParticipationEventDto(o.ReceivedOn, "objection-received", "收到审查建议"));
             if (o.RepliedOn is { } replied)
@@ -75,13 +89,16 @@ internal static class DocumentParticipationEndpoints
             }
         }
 
-        return TypedResults.Ok(new DocumentParticipationDto(
-            id,
-            consultation is null ? null : ParticipationViews.Summary(consultation, visibleComments, today),
-            consultation?.FeedbackPublishedOn is null ? null : $"/api/v1/consultations/{consultation.Id}/feedback-report",
-            interpretation,
-            ObjectionCountsDto.From(ObjectionStatistics.Counts(rows, today)),
-            [.. events.OrderBy(e => e.On)]));
+        return [.. events.OrderBy(e => e.On)];
+    }
+
+    private static async Task<List<ObjectionStatisticsRow>> ObjectionRowsAsync(FilingDbContext db, Guid documentId, CancellationToken ct)
+    {
+        var objections = await db.Objections.AsNoTracking().Where(o => o.DocumentId == documentId)
+            .Select(o => new { o.DocumentTitle, o.UnifiedNumber, o.ReceivedOn, o.DueDate, o.RepliedOn, o.NonAcceptance, o.TransferredToId, o.Conclusion })
+            .ToListAsync(ct);
+        return [.. objections.Select(o => new ObjectionStatisticsRow(documentId, o.DocumentTitle, o.UnifiedNumber, o.ReceivedOn, o.DueDate, o.RepliedOn,
+            Objection.OutcomeOf(o.NonAcceptance, o.TransferredToId, o.Conclusion)))];
     }
 
     private static async Task<Results<Ok<PolicyInterpretationDto>, ProblemHttpResult>> GetInterpretation(Guid id, ParticipationContext p, CancellationToken ct)
