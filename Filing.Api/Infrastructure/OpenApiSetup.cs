@@ -79,7 +79,7 @@ internal sealed class FilingOperationFilter : IOperationFilter
         }
 
         var method = context.ApiDescription.HttpMethod;
-        if (metadata.OfType<IdempotentAttribute>().Any() && (method == "POST" || method == "PUT"))
+        if ((metadata.OfType<IdempotentAttribute>().Any() || metadata.OfType<OwnIdempotencyAttribute>().Any()) && (method == "POST" || method == "PUT"))
         {
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter

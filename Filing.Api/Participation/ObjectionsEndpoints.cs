@@ -36,7 +36,7 @@ internal static class ObjectionsEndpoints
             .WithRequestExample(new SubmitObjectionRequest(Guid.Parse("0192a000-0000-7000-8000-0000000000ff"), ["二、（三）"],
                 "该项要求企业提交无法定依据的证明材料，违反国办发〔2018〕37号关于不得规定出具循环证明、重复证明、无谓证明的要求。",
                 new ObjectionContactRequest("张三", "13800000000", "zhangsan@example.com", null)))
-            .WithMetadata(new PublicSubmissionAttribute())
+            .WithMetadata(new PublicSubmissionAttribute(), new OwnIdempotencyAttribute())
             .RequireRateLimiting(ParticipationSetup.SubmissionPolicy)
             .Produces<ObjectionReceipt>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
