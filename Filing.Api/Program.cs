@@ -6,6 +6,7 @@ using Filing.Api.Infrastructure;
 using Filing.Api.Infrastructure.Auth;
 using Filing.Api.Infrastructure.Data;
 using Filing.Api.Infrastructure.Idempotency;
+using Filing.Api.Participation;
 using Filing.Api.Register;
 using Filing.Api.Review;
 
@@ -21,6 +22,7 @@ builder.Services.AddFilingAuth();
 builder.Services.AddFilingRegister(builder.Configuration, builder.Environment);
 builder.Services.AddFilingReview(builder.Configuration);
 builder.Services.AddFilingFeeds(builder.Configuration);
+builder.Services.AddFilingParticipation(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -44,6 +46,8 @@ app.UseSwaggerUI(o =>
 });
 
 app.UseFilingAuth();
+app.UseRateLimiter();
+app.UseMiddleware<PublicSubmissionLimitMiddleware>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealth();
@@ -52,6 +56,7 @@ app.MapFilingRegister();
 app.MapCalendar();
 app.MapReview();
 app.MapFilingFeeds();
+app.MapFilingParticipation(app.Environment);
 
 await app.RunAsync();
 

@@ -13,7 +13,8 @@ namespace Filing.Api.Register;
 internal static class DocumentViews
 {
     private static readonly HashSet<StepKind> PublicSteps =
-        [StepKind.CollectiveDecision, StepKind.Registration, StepKind.Publication, StepKind.Termination, StepKind.AmendmentPlanned];
+        [StepKind.PublicCommentOpened, StepKind.PublicCommentClosed, StepKind.PublicCommentFeedbackPublished, StepKind.CollectiveDecision,
+         StepKind.Registration, StepKind.Publication, StepKind.Termination, StepKind.AmendmentPlanned];
 
     public static bool IsInsider(Caller caller, NormativeDocumentRecord document, IReadOnlyList<OversightFiling> visibleFilings) =>
         caller.Has(CallerRoles.Admin)
@@ -22,7 +23,7 @@ internal static class DocumentViews
         || visibleFilings.Any(f => f.RecipientId == caller.OrganisationId);
 
     public static DocumentDetail Detail(NormativeDocumentRecord d, IReadOnlyList<OversightFiling> filings, bool insider, DateOnly today,
-        WorkingCalendar calendar, int legalityReviewWorkingDays)
+        WorkingCalendar calendar, int legalityReviewWorkingDays, Participation.ParticipationSummaryDto? participation = null)
     {
         LegalityReviewDueDto? legality = null;
         if (insider && d.Stage == LifecycleStage.InReview && d.LegalityReviewRequestedOn is { } requested)
@@ -70,7 +71,8 @@ internal static class DocumentViews
             insider ? d.MissingFor(next) : [],
             versions,
             steps,
-            [.. filings.Select(f => FilingDto.From(f, today))]);
+            [.. filings.Select(f => FilingDto.From(f, today))],
+            participation);
     }
 
     public static DocumentSummary Summary(NormativeDocumentRecord d, DateOnly today) => new(
@@ -108,6 +110,8 @@ internal static class DocumentViews
         termination = d.Termination,
         terminatedOn = d.TerminatedOn,
         amendmentPlanned = d.AmendmentPlanned,
+        commentPeriodClosedOn = d.CommentPeriodClosedOn,
+        commentFeedbackPublishedOn = d.CommentFeedbackPublishedOn,
     };
 
     public static object StepRecord(ProcedureStep s) => new

@@ -50,7 +50,8 @@ public sealed record ConsultationRequest(string? WaiverReason, DateOnly? Start, 
 /// <param name="End">Last day, when opened.</param>
 /// <param name="EarliestAllowedEnd">The shortest allowed period's last day, when opened.</param>
 /// <param name="Step">The recorded step.</param>
-public sealed record ConsultationResponse(Guid DocumentId, bool Waived, string? WaiverReason, DateOnly? Start, DateOnly? End, DateOnly? EarliestAllowedEnd, StepDto Step);
+/// <param name="Id">The comment period's id (public: <c>GET /api/v1/consultations/{id}</c>), when one was opened.</param>
+public sealed record ConsultationResponse(Guid DocumentId, bool Waived, string? WaiverReason, DateOnly? Start, DateOnly? End, DateOnly? EarliestAllowedEnd, StepDto Step, Guid? Id = null);
 
 /// <summary>Body of <c>collective-decision</c>.</summary>
 /// <param name="Meeting">The meeting, e.g. 县政府第12次常务会议.</param>
@@ -136,6 +137,7 @@ public sealed record AnswerFindingRequest(FindingAnswerDto? Answer, string? Note
 /// <param name="Versions">Uploaded versions with their review reports (only the current one for public viewers).</param>
 /// <param name="Steps">Recorded steps (only the public milestones for public viewers).</param>
 /// <param name="Filings">Filings the caller may see.</param>
+/// <param name="Participation">Public participation: comment period, feedback report, 政策解读 and objection counts, with links.</param>
 public sealed record DocumentDetail(
     Guid Id,
     string Title,
@@ -160,7 +162,8 @@ public sealed record DocumentDetail(
     IReadOnlyList<MissingRequirement> Missing,
     IReadOnlyList<VersionDto> Versions,
     IReadOnlyList<StepDto> Steps,
-    IReadOnlyList<FilingDto> Filings);
+    IReadOnlyList<FilingDto> Filings,
+    Participation.ParticipationSummaryDto? Participation = null);
 
 /// <summary>A line of the document list.</summary>
 /// <param name="Id">Stable id.</param>
