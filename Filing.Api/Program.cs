@@ -5,6 +5,7 @@ using Filing.Api.Infrastructure.Auth;
 using Filing.Api.Infrastructure.Data;
 using Filing.Api.Infrastructure.Idempotency;
 using Filing.Api.Register;
+using Filing.Api.Register.Public;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ builder.Services.AddFilingDocuments(builder.Configuration);
 builder.Services.AddFilingDatabase(builder.Environment);
 builder.Services.AddFilingAuth();
 builder.Services.AddFilingRegister(builder.Configuration, builder.Environment);
+builder.Services.AddPublicRegister();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", t
     await app.Services.SeedDemoAsync(RegisterSetup.ResolveDataPath(app.Configuration["Demo:Path"] ?? "corpus/demo", app.Environment));
 }
 
+await app.Services.EnsureRegisterSearchIndexAsync();
 await app.Services.EnsureBootstrapAdminAsync(app.Configuration["Auth:BootstrapAdminKeySha256"]);
 
 app.UseExceptionHandler();
@@ -44,6 +47,7 @@ app.UseMiddleware<IdempotencyMiddleware>();
 app.MapHealth();
 app.MapDocuments();
 app.MapFilingRegister();
+app.MapPublicRegister();
 
 await app.RunAsync();
 

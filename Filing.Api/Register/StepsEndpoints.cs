@@ -1,4 +1,5 @@
 using Filing.Api.Infrastructure;
+using Filing.Api.Infrastructure.Data.Search;
 using Filing.Core.Register;
 using Filing.Core.Register.Specifications;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -189,7 +190,7 @@ internal static class StepsEndpoints
     }
 
     private static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult, ValidationProblem>> Publication(
-        Guid id, PublicationRequest request, RegisterContext ctx, CancellationToken ct)
+        Guid id, PublicationRequest request, RegisterContext ctx, RegisterSearchIndex search, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Date is null)
@@ -234,6 +235,8 @@ internal static class StepsEndpoints
             await ctx.AuditDocumentAsync(document, "filing.submitted", null, DocumentViews.FilingRecord(filing), $"filing:{filing.Id}", ct);
         }
 
+        // The full-text index entry commits with the publication: a published document is searchable at once.
+        await search.IndexAsync(document, ct);
         await ctx.Db.SaveChangesAsync(ct);
         var today = ctx.Today;
         return TypedResults.Ok(new PublicationResponse(await ctx.DetailAsync(document, ct), [.. filings.Select(f => FilingDto.From(f, today))]));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Filing.Api.Infrastructure.Auth;
+using Filing.Api.Infrastructure.Data.Search;
 using Filing.Api.Infrastructure.Idempotency;
 using Filing.Core.Audit;
 using Filing.Core.Register;
@@ -42,6 +43,9 @@ public abstract class FilingDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<AuditStreamHead> AuditHeads => Set<AuditStreamHead>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>The full-text index of published documents (public register search).</summary>
+    public DbSet<RegisterSearchEntry> RegisterSearch => Set<RegisterSearchEntry>();
 
     /// <summary>Which provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
@@ -236,6 +240,8 @@ public abstract class FilingDbContext(DbContextOptions options) : DbContext(opti
             i.Property(x => x.ContentType).HasMaxLength(200);
             i.Property(x => x.Location).HasMaxLength(500);
         });
+
+        RegisterSearchSchema.Configure(modelBuilder, Provider);
     }
 
     private static ValueConverter<IReadOnlyList<LegalBasis>, string> BasisConverter() => new(

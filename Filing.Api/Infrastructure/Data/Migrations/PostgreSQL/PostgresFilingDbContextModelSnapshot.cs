@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -75,6 +76,87 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                     b.HasKey("Prefix", "Year");
 
                     b.ToTable("NumberSequences");
+                });
+
+            modelBuilder.Entity("Filing.Api.Infrastructure.Data.Search.RegisterSearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<NpgsqlTsVector>("AllVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("array_to_tsvector(array_remove(string_to_array(\"TitleTerms\" || ' ' || \"BodyTerms\", ' '), ''))", true);
+
+                    b.Property<int>("AnalyzerVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BodySearch")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BodyTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DocumentNumberKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("IndexedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TitleSearch")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TitleTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<NpgsqlTsVector>("TitleVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("array_to_tsvector(array_remove(string_to_array(\"TitleTerms\", ' '), ''))", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AllVector"), "gin");
+
+                    b.HasIndex("AnalyzerVersion");
+
+                    b.HasIndex("DocumentId")
+                        .IsUnique();
+
+                    b.HasIndex("DocumentNumberKey");
+
+                    b.HasIndex("TitleVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleVector"), "gin");
+
+                    b.ToTable("RegisterSearch", (string)null);
                 });
 
             modelBuilder.Entity("Filing.Api.Infrastructure.Idempotency.IdempotencyRecord", b =>
@@ -403,9 +485,13 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
 
                     b.HasIndex("DraftingDepartmentId", "Stage");
 
+                    b.HasIndex("EffectiveDate", "Id");
+
                     b.HasIndex("IssuingAuthorityId", "Stage");
 
                     b.HasIndex("JurisdictionId", "Stage");
+
+                    b.HasIndex("PublishedOn", "Id");
 
                     b.HasIndex("Stage", "PublishedOn");
 
@@ -598,6 +684,15 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Filing.Api.Infrastructure.Data.Search.RegisterSearchEntry", b =>
+                {
+                    b.HasOne("Filing.Core.Register.NormativeDocumentRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Filing.Api.Infrastructure.Data.Search.RegisterSearchEntry", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
