@@ -25,7 +25,13 @@ var app = builder.Build();
 await app.Services.MigrateFilingDatabaseAsync();
 if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
 {
-    await app.Services.SeedDemoAsync(RegisterSetup.ResolveDataPath(app.Configuration["Demo:Path"] ?? "corpus/demo", app.Environment));
+    var demo = RegisterSetup.ResolveDataPath(app.Configuration["Demo:Path"] ?? "corpus/demo", app.Environment);
+    await app.Services.SeedDemoAsync(demo);
+    if (app.Configuration.GetValue("Demo:Register", true))
+    {
+        // A few published documents (the Tonglu seed and the sample corpus) so that the public register can be tried at once.
+        await app.Services.SeedDemoRegisterAsync(Path.Combine(demo, "register", "published.json"));
+    }
 }
 
 await app.Services.EnsureRegisterSearchIndexAsync();

@@ -22,11 +22,15 @@ public class FilingApiFactory : WebApplicationFactory<Program>
 
     public virtual string ConnectionString => $"Data Source={_sqliteFile}";
 
+    /// <summary>Whether the demo register (published demo documents) is seeded; off so that scenarios start from an empty register.</summary>
+    public virtual bool SeedDemoRegister => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Filing", ConnectionString);
+        builder.UseSetting("Demo:Register", SeedDemoRegister ? "true" : "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -230,9 +230,7 @@ internal static class PublicRegisterEndpoints
 
         var actorIds = document.Steps.Select(s => s.ActorOrganisationId).Distinct().ToList();
         var names = await ctx.Db.Organisations.AsNoTracking().Where(o => actorIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var stream = Infrastructure.Audit.AuditTrail.DocumentStream(document.Id);
-        var actions = RegisterTimeline.AuditActions.ToList();
-        var filings = await ctx.Db.AuditEntries.AsNoTracking().Where(e => e.Stream == stream && actions.Contains(e.Action)).ToListAsync(ct);
+        var filings = await ctx.Db.Filings.AsNoTracking().Where(f => f.DocumentId == document.Id).ToListAsync(ct);
         var replaced = await RefsAsync(ctx, d => d.ReplacedById == document.Id, ct);
         var replacement = document.ReplacedById is { } by ? (await RefsAsync(ctx, d => d.Id == by, ct)).SingleOrDefault() : null;
         var campaigns = await ctx.Db.Cleanups.AsNoTracking()

@@ -1,13 +1,12 @@
-using System.Text.Json;
-using Filing.Core.Audit;
 using Filing.Core.Calendar;
 using Filing.Core.Register;
 
 namespace Filing.Api.Register.Public;
 
 /// <summary>
-/// The public history of a published document, from its recorded steps, the filing entries of its audit trail,
-/// published cleanup decisions, amendment links, and the dates on which it came into force or expired (derived).
+/// The public history of a published document, from its recorded steps, its filing records (submission, return,
+/// receipt, review opinion, correction, each with its own date), published cleanup decisions, amendment links, and the
+/// dates on which it came into force or expired (derived).
 /// <para>
 /// What is deliberately left out (decided here, documented in the README): review opinions (审查意见) and the drafter's
 /// answers to findings, filing return reasons and oversight opinion texts (internal exchanges between bodies), the reason
@@ -18,16 +17,10 @@ namespace Filing.Api.Register.Public;
 /// </summary>
 public static class RegisterTimeline
 {
-    private static readonly string[] FilingActions =
-        ["filing.submitted", "filing.received", "filing.returned", "filing.resubmitted", "filing.opinion", "filing.corrected"];
-
-    /// <summary>Audit actions the timeline reads.</summary>
-    public static IReadOnlyList<string> AuditActions => FilingActions;
-
     /// <summary>Builds the events, oldest first.</summary>
     /// <param name="document">The published record.</param>
     /// <param name="organisationNames">Names of the organisations that recorded steps.</param>
-    /// <param name="filingEntries">The document's audit entries with a filing action.</param>
+    /// <param name="filings">The document's filings with the oversight bodies.</param>
     /// <param name="replaced">Documents this one amended (their <c>ReplacedById</c> is this document).</param>
     /// <param name="replacement">The document that replaced this one, if any.</param>
     /// <param name="cleanups">Published cleanup campaigns that decided on this document.</param>
@@ -36,7 +29,7 @@ public static class RegisterTimeline
     public static IReadOnlyList<TimelineEventDto> Build(
         NormativeDocumentRecord document,
         IReadOnlyDictionary<Guid, string> organisationNames,
-        IReadOnlyList<AuditEntry> filingEntries,
+        IReadOnlyList<OversightFiling> filings,
         IReadOnlyList<DocumentRefDto> replaced,
         DocumentRefDto? replacement,
         IReadOnlyList<(CleanupCampaign Campaign, CleanupItem Item)> cleanups,
@@ -115,11 +108,33 @@ public static class RegisterTimeline
             }
         }
 
-        foreach (var entry in filingEntries.OrderBy(e => e.Sequence))
+        foreach (var filing in filings.OrderBy(f => f.FirstSubmittedOn).ThenBy(f => f.RecipientName, StringComparer.Ordinal))
         {
-            if (Filing(entry, calendar) is { } filing)
+            var to = new OrganisationRef(filing.RecipientId, filing.RecipientName);
+            Add(filing.FirstSubmittedOn, "filed", "报送备案", $"报送{filing.RecipientName}，备案期限至{Iso(filing.DueDate)}", null, to);
+            if (filing.ReturnedAt is { } returned)
             {
-                events.Add((filing, order++));
+                Add(calendar.DateOf(returned), "filing-returned", "备案材料退回补正", null, null, to);
+            }
+
+            if (filing.Submissions > 1)
+            {
+                Add(filing.SubmittedOn, "filing-resubmitted", "重新报送备案", null, null, to);
+            }
+
+            if (filing.ReceivedAt is { } received)
+            {
+                Add(calendar.DateOf(received), "filing-received", "备案审查机关接收", null, null, to);
+            }
+
+            if (filing.Opinion is { } opinion && filing.OpinionAt is { } opinionAt)
+            {
+                Add(calendar.DateOf(opinionAt), "filing-review-opinion", "备案审查意见", null, Infrastructure.JsonNaming.Kebab(opinion.ToString()), to);
+            }
+
+            if (filing.CorrectedAt is { } corrected)
+            {
+                Add(calendar.DateOf(corrected), "filing-corrected", "按备案审查意见纠正", null, null, to);
             }
         }
 
@@ -144,36 +159,6 @@ public static class RegisterTimeline
         }
 
         return [.. events.OrderBy(e => e.Event.Date).ThenBy(e => e.Order).Select(e => e.Event)];
-    }
-
-    private static TimelineEventDto? Filing(AuditEntry entry, WorkingCalendar calendar)
-    {
-        JsonElement filing;
-        try
-        {
-            using var json = JsonDocument.Parse(entry.NewValue ?? "{}");
-            var root = json.RootElement;
-            filing = (root.TryGetProperty("filing", out var nested) ? nested : root).Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        var recipientName = filing.TryGetProperty("recipient", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-        var on = calendar.DateOf(entry.At);
-        var to = recipientName is null ? "" : $"：{recipientName}";
-        return entry.Action switch
-        {
-            "filing.submitted" => new TimelineEventDto(on, "filed", "报送备案" + to, null, null, null, false),
-            "filing.received" => new TimelineEventDto(on, "filing-received", "备案审查机关签收" + to, null, null, null, false),
-            "filing.returned" => new TimelineEventDto(on, "filing-returned", "备案材料退回补正" + to, null, null, null, false),
-            "filing.resubmitted" => new TimelineEventDto(on, "filing-resubmitted", "重新报送备案" + to, null, null, null, false),
-            "filing.opinion" => new TimelineEventDto(on, "filing-review-opinion", "备案审查意见" + to, null,
-                filing.TryGetProperty("opinion", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null, null, false),
-            "filing.corrected" => new TimelineEventDto(on, "filing-corrected", "按备案审查意见纠正" + to, null, null, null, false),
-            _ => null,
-        };
     }
 
     private static string Describe(DocumentRefDto d) =>

@@ -64,7 +64,10 @@ public static class DocumentComparer
     /// <summary>Two texts at least this similar (character-bigram Dice) count as one changed provision.</summary>
     public const double ChangedThreshold = 0.5;
 
-    /// <summary>Under the same path a lower similarity still counts as a change rather than remove + add.</summary>
+    /// <summary>
+    /// Under the same path, or at the same place of a rewrite (as many provisions removed as added between two
+    /// unchanged ones), a lower similarity still counts as a change rather than remove + add.
+    /// </summary>
     public const double SamePathThreshold = 0.2;
 
     private const int MaxGapForPairing = 300;
@@ -252,7 +255,9 @@ public static class DocumentComparer
 
     private static List<(int, int)> Pair(IReadOnlyList<Provision> a, int a0, int n, IReadOnlyList<Provision> b, int b0, int m)
     {
-        // Weighted LCS: a pair scores its similarity when it clears the threshold (lower under the same path).
+        // Weighted LCS: a pair scores its similarity when it clears the threshold. The threshold is lower under the same
+        // path, and when as many provisions were removed as added between two unchanged ones (a rewrite in place).
+        var inPlace = n == m;
         var weight = new double[n, m];
         for (var x = 0; x < n; x++)
         {
@@ -260,7 +265,7 @@ public static class DocumentComparer
             {
                 var s = Similarity(a[a0 + x].Text, b[b0 + y].Text);
                 var samePath = a[a0 + x].Key == b[b0 + y].Key;
-                weight[x, y] = s >= ChangedThreshold || (samePath && s >= SamePathThreshold) ? s + (samePath ? 0.5 : 0) : 0;
+                weight[x, y] = s >= ChangedThreshold || ((samePath || (inPlace && x == y)) && s >= SamePathThreshold) ? s + (samePath ? 0.5 : 0) : 0;
             }
         }
 

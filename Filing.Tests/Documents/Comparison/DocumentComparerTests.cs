@@ -100,4 +100,21 @@ public class DocumentComparerTests
         DocumentComparer.Similarity("对违反本办法的，依法处理。", "对违反本办法的，依法予以处理。").Should().BeGreaterThan(DocumentComparer.ChangedThreshold);
         DocumentComparer.Similarity("本办法自公布之日起施行。", "县住建局应当在五个工作日内作出决定。").Should().BeLessThan(0.2);
     }
+
+    [Fact]
+    public void FindsRevisedArticles_GivenRealWordFilesOfARevision()
+    {
+        using var older = File.OpenRead(Filing.Tests.TestSupport.RepoRoot.Path("corpus", "samples", "auto-numbering.docx"));
+        using var newer = File.OpenRead(Filing.Tests.TestSupport.RepoRoot.Path("corpus", "demo", "register", "qingxi-2024-8.docx"));
+
+        var result = DocumentComparer.Compare(NormativeDocumentReader.Read(older), NormativeDocumentReader.Read(newer));
+
+        result.Changes.Select(c => $"{c.Kind}:{c.FromPath}>{c.ToPath}").Should().Equal(
+            "Changed:第三条>第三条", "Changed:第四条>第四条", "Added:>第七条", "Renumbered:第七条>第八条", "Changed:第八条>第九条");
+        result.Changes[1].Segments.Should().Equal(
+            new DiffSegment(DiffOperation.Equal, "行政执法机关应当自作出行政执法决定之日起"),
+            new DiffSegment(DiffOperation.Delete, "七"),
+            new DiffSegment(DiffOperation.Insert, "五"),
+            new DiffSegment(DiffOperation.Equal, result.Changes[1].NewText![21..]));
+    }
 }

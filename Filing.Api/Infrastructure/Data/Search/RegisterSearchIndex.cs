@@ -23,10 +23,11 @@ public sealed class RegisterSearchIndex(FilingDbContext db, SearchAnalyzer analy
         }
 
         var version = document.CurrentVersion.Number;
-        var json = await db.VersionContents.AsNoTracking()
-            .Where(c => c.DocumentId == document.Id && c.VersionNumber == version)
-            .Select(c => c.ParsedJson)
-            .SingleOrDefaultAsync(ct);
+        var json = db.VersionContents.Local.FirstOrDefault(c => c.DocumentId == document.Id && c.VersionNumber == version)?.ParsedJson
+            ?? await db.VersionContents.AsNoTracking()
+                .Where(c => c.DocumentId == document.Id && c.VersionNumber == version)
+                .Select(c => c.ParsedJson)
+                .SingleOrDefaultAsync(ct);
         var analysed = Analyze(document, json);
         var entry = db.RegisterSearch.Local.FirstOrDefault(e => e.DocumentId == document.Id)
             ?? await db.RegisterSearch.SingleOrDefaultAsync(e => e.DocumentId == document.Id, ct);
