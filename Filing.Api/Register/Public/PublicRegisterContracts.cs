@@ -1,6 +1,7 @@
 using Filing.Core.Documents;
 using Filing.Core.Documents.Comparison;
 using Filing.Core.Register;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Filing.Api.Register.Public;
 
@@ -14,46 +15,96 @@ public sealed class RegisterFilterQuery
     /// "quoted phrases" (or “”) must occur exactly; <c>OR</c> between two parts makes either enough; a leading
     /// <c>-</c> excludes. A query that is exactly a 发文字号 or 统一编号 looks the number up instead. At most 200 characters.
     /// </summary>
+    [FromQuery(Name = "q")]
     public string? Q { get; set; }
 
     /// <summary>Match <c>q</c> against titles only.</summary>
+    [FromQuery(Name = "titleOnly")]
     public bool? TitleOnly { get; set; }
 
     /// <summary>Status today: in-force, not-yet-in-force, expired, amended, repealed, declared-invalid, revoked.</summary>
+    [FromQuery(Name = "status")]
     public string[]? Status { get; set; }
 
     /// <summary>制定机关 (organisation id).</summary>
+    [FromQuery(Name = "issuingAuthorityId")]
     public string[]? IssuingAuthorityId { get; set; }
 
     /// <summary>起草单位 (organisation id).</summary>
+    [FromQuery(Name = "draftingDepartmentId")]
     public string[]? DraftingDepartmentId { get; set; }
 
     /// <summary>文种, exact (办法, 意见, 通知…).</summary>
+    [FromQuery(Name = "type")]
     public string[]? Type { get; set; }
 
     /// <summary>In force on this day (yyyy-MM-dd): effective on or before it, validity not ended, not repealed/amended/declared invalid/revoked by then.</summary>
+    [FromQuery(Name = "inForceOn")]
     public string? InForceOn { get; set; }
 
     /// <summary>Published on or after (yyyy-MM-dd).</summary>
+    [FromQuery(Name = "publishedFrom")]
     public string? PublishedFrom { get; set; }
 
     /// <summary>Published on or before (yyyy-MM-dd).</summary>
+    [FromQuery(Name = "publishedTo")]
     public string? PublishedTo { get; set; }
 
     /// <summary>施行 on or after (yyyy-MM-dd).</summary>
+    [FromQuery(Name = "effectiveFrom")]
     public string? EffectiveFrom { get; set; }
 
     /// <summary>施行 on or before (yyyy-MM-dd).</summary>
+    [FromQuery(Name = "effectiveTo")]
     public string? EffectiveTo { get; set; }
 
     /// <summary>Published in this year.</summary>
+    [FromQuery(Name = "year")]
     public int? Year { get; set; }
 
     /// <summary>发文字号, tolerant of the usual variants (桐政发[2018]47号, half-width or full-width, spaces, 第047号).</summary>
+    [FromQuery(Name = "documentNumber")]
     public string? DocumentNumber { get; set; }
 
     /// <summary>统一编号, tolerant of case, full-width characters, spaces and dash variants.</summary>
+    [FromQuery(Name = "unifiedNumber")]
     public string? UnifiedNumber { get; set; }
+}
+
+/// <summary>Order and paging of <c>GET /api/v1/register</c>.</summary>
+public sealed class RegisterPageQuery
+{
+    /// <summary>relevance (default with q), -publishedOn (default without q), publishedOn, -effectiveDate or effectiveDate. Ties: newest publication, then id.</summary>
+    [FromQuery(Name = "sort")]
+    public string? Sort { get; set; }
+
+    /// <summary>Page size, 1–200 (default 50); more is a 400 that states the maximum.</summary>
+    [FromQuery(Name = "limit")]
+    public int? Limit { get; set; }
+
+    /// <summary><c>nextCursor</c> of the previous page, with the same filters and sort.</summary>
+    [FromQuery(Name = "cursor")]
+    public string? Cursor { get; set; }
+}
+
+/// <summary>Format of <c>GET /api/v1/register/export</c>.</summary>
+public sealed class RegisterExportQuery
+{
+    /// <summary>csv (default; UTF-8 with BOM, header row, RFC 4180) or jsonl (one JSON object per line).</summary>
+    [FromQuery(Name = "format")]
+    public string? Format { get; set; }
+}
+
+/// <summary>The two versions of <c>GET /api/v1/register/{key}/diff</c>.</summary>
+public sealed class RegisterDiffQuery
+{
+    /// <summary>Older side: another published document (id or 统一编号) or a version number of this one; default: the document this one amended.</summary>
+    [FromQuery(Name = "from")]
+    public string? From { get; set; }
+
+    /// <summary>Newer side, same forms; default: this document as published.</summary>
+    [FromQuery(Name = "to")]
+    public string? To { get; set; }
 }
 
 /// <summary>A range a query matched, in characters of the text it belongs to.</summary>

@@ -48,8 +48,7 @@ internal static class PublicRegisterEndpoints
                 "row, RFC 4180 quoting, CRLF line ends; text cells that start with = + - @ get a leading apostrophe so that a " +
                 "spreadsheet never runs them as formulas. `format=jsonl`: one JSON object per line (UTF-8, no BOM). Rows are in " +
                 "publication order and streamed from the database: memory use does not grow with the register.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", "application/x-ndjson")
             .ProducesValidationProblem();
 
         group.MapGet("/{key}", Get)
@@ -84,13 +83,14 @@ internal static class PublicRegisterEndpoints
     }
 
     private static async Task<Results<Ok<PagedList<RegisterItemDto>>, ValidationProblem>> List(
-        [AsParameters] RegisterFilterQuery filters, string? sort, int? limit, string? cursor,
+        [AsParameters] RegisterFilterQuery filters, [AsParameters] RegisterPageQuery paging,
         RegisterContext ctx, PublicRegisterQuery register, SearchQueryParser parser, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var question = Question(filters, parser, ctx.Today, errors);
-        var take = Paging.Limit(limit, ctx.Options.MaxPageSize, errors);
-        var order = Sort(sort, question.Search is not null, errors);
+        var take = Paging.Limit(paging.Limit, ctx.Options.MaxPageSize, errors);
+        var order = Sort(paging.Sort, question.Search is not null, errors);
+        var cursor = paging.Cursor;
         var fingerprint = Fingerprint(filters, order);
         RegisterCursor? after = null;
         if (cursor is not null && errors.Count == 0)
@@ -140,12 +140,12 @@ internal static class PublicRegisterEndpoints
     }
 
     private static Results<PushStreamHttpResult, ValidationProblem> Export(
-        [AsParameters] RegisterFilterQuery filters, string? format, RegisterContext ctx, PublicRegisterQuery register, SearchQueryParser parser,
-        CancellationToken ct)
+        [AsParameters] RegisterFilterQuery filters, [AsParameters] RegisterExportQuery export, RegisterContext ctx, PublicRegisterQuery register,
+        SearchQueryParser parser, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var question = Question(filters, parser, ctx.Today, errors);
-        var kind = (format ?? "csv").Trim().ToLowerInvariant();
+        var kind = (export.Format ?? "csv").Trim().ToLowerInvariant();
         if (kind is not ("csv" or "jsonl"))
         {
             errors["format"] = ["format is csv or jsonl."];
@@ -242,8 +242,9 @@ internal static class PublicRegisterEndpoints
     }
 
     private static async Task<Results<Ok<RegisterDiffDto>, ProblemHttpResult, ValidationProblem>> Diff(
-        string key, string? from, string? to, RegisterContext ctx, CancellationToken ct)
+        string key, [AsParameters] RegisterDiffQuery versions, RegisterContext ctx, CancellationToken ct)
     {
+        var (from, to) = (versions.From, versions.To);
         var document = await FindAsync(key, ctx, ct);
         if (document is null)
         {
