@@ -7,8 +7,18 @@ using Filing.Benchmarks;
 //   (re)generates a benchmark document from Data/sources and the seed text
 // dotnet run -c Release --project Filing.Benchmarks -- measure
 //   MB/s of document.xml and peak memory, each document read in a fresh process
+// dotnet run -c Release --project Filing.Benchmarks -- register-seed --provider sqlite|postgresql [--connection …] [--count 100000]
+//   fills an empty database with a generated public register (see Filing.Benchmarks/README.md)
+// dotnet run -c Release --project Filing.Benchmarks -- register-measure --provider sqlite|postgresql [--connection …]
+//   list/search latency (median, p95) and export memory over that database
 switch (args)
 {
+    case ["register-seed", .. var rest]:
+        await Filing.Benchmarks.Register.RegisterSeeder.RunAsync(rest);
+        break;
+    case ["register-measure", .. var rest]:
+        await Filing.Benchmarks.Register.RegisterMeasurement.RunAsync(rest);
+        break;
     case ["generate", .. var names]:
         foreach (var name in names.Length == 0 ? ["typical", "large"] : names)
         {
@@ -22,6 +32,6 @@ switch (args)
     default:
         BenchmarkDocuments.Ensure("typical");
         BenchmarkDocuments.Ensure("large");
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkDocuments).Assembly).Run(args);
         break;
 }

@@ -75,8 +75,7 @@ internal static class DemoRegisterSeeder
         var market = organisations.Values.SingleOrDefault(o => o.Kind == OrganisationKind.MarketRegulation && o.ParentId == jurisdiction);
         var drafter = new Actor(department.Id, null, department.Name);
         var legalActor = new Actor(legal.Id, null, legal.Name);
-        // China time, stored as UTC (PostgreSQL's timestamptz takes offset 0 only).
-        DateTimeOffset At(DateOnly day, int hour = 9) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
+        DateTimeOffset At(DateOnly day, int hour = 9) => RecordedProcedure.ChinaTime(day, hour);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var intake = sp.GetRequiredService<DraftIntake>().Take(Path.GetFileName(path), bytes, reading);
@@ -84,31 +83,12 @@ internal static class DemoRegisterSeeder
             intake.Version, drafter, At(entry.DraftedOn));
         db.Documents.Add(document);
         db.VersionContents.Add(new VersionContent(document.Id, 1, intake.ContentType, intake.File, intake.ParsedJson));
-        foreach (var finding in document.CurrentVersion.BlockingFindings.ToList())
-        {
-            document.AnswerFinding(finding.Id, FindingAnswerKind.Explained, "历史文件补录（演示数据）", drafter, At(entry.DraftedOn, 10));
-        }
-
-        var review = At(entry.DraftedOn, 11);
-        document.WaivePublicComment("历史文件补录（演示数据）：征求意见情况见原始档案", drafter, review);
-        document.RecordFairCompetitionSelfReview(StepOutcome.Passed, null, drafter, review);
-        if (document.RequiresJointFairCompetitionReview)
-        {
-            var reviewer = market ?? throw new InvalidOperationException($"demo register: no market-regulation bureau for {issuer.Name}.");
-            document.RecordFairCompetitionJointReview(StepOutcome.Passed, null, new Actor(reviewer.Id, null, reviewer.Name), review);
-        }
-
-        document.RecordGenderEqualityAssessment(StepOutcome.NotApplicable, null, drafter, review);
-        document.RecordHealthScreening(StepOutcome.NotApplicable, null, drafter, review);
-        document.RecordLegalityReview(StepOutcome.Passed, null, entry.DecidedOn, legalActor, At(entry.DecidedOn, 8));
-        document.RecordCollectiveDecision(entry.Meeting, entry.DecidedOn, entry.DecidedOn, legalActor, At(entry.DecidedOn, 15));
         var number = await sp.GetRequiredService<IUnifiedNumberAllocator>().NextAsync(issuer.UnifiedNumberPrefix!, entry.DecidedOn.Year, ct);
-        document.Register(number, legalActor, At(entry.DecidedOn, 16));
-
         var requirements = await db.FilingRequirements.WithSpecification(new FilingRequirementsSpec(issuer.Id)).ToListAsync(ct);
         var routes = requirements.Select(r => new FilingRoute(organisations.Values.Single(o => o.Id == r.RecipientId), r.Period)).ToList();
-        var filings = document.Publish(new Publication(entry.PublishedOn, entry.Channel, entry.PolicyInterpretation), routes, calendar,
-            entry.PublishedOn, legalActor, At(entry.PublishedOn));
+        var filings = RecordedProcedure.Complete(document,
+            new ProcedureDates(entry.DecidedOn, entry.Meeting, new Publication(entry.PublishedOn, entry.Channel, entry.PolicyInterpretation)),
+            drafter, legalActor, market is null ? null : new Actor(market.Id, null, market.Name), number, routes, calendar);
         db.Filings.AddRange(filings);
         if (entry.FilingOutcome == "no-issues")
         {
@@ -156,7 +136,7 @@ internal static class DemoRegisterSeeder
         var legal = await db.Organisations.SingleAsync(o => o.Kind == OrganisationKind.LegalOffice && o.ParentId == document.JurisdictionId, ct);
         var before = DocumentViews.Snapshot(document);
         document.Terminate(kind, end.Date, end.Reason, replacedBy, new Actor(legal.Id, null, legal.Name),
-            new DateTimeOffset(end.Date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
+            RecordedProcedure.ChinaTime(end.Date, 9));
         await sp.GetRequiredService<AuditTrail>().AppendAsync(AuditTrail.DocumentStream(document.Id), DemoCaller, "document.imported-termination",
             before, new { document = DocumentViews.Snapshot(document) }, null, ct);
         await db.SaveChangesAsync(ct);

@@ -63,9 +63,24 @@ public sealed class RegisterSearchIndex(FilingDbContext db, SearchAnalyzer analy
         return Analyze(document.Title, body);
     }
 
+    /// <summary>Analyses a title and body as the index stores them.</summary>
+    public SearchDocument Analyze(string title, string body) => Analyze(analyzer, title, body);
+
     /// <summary>Analyses a title and body as the index stores them (the body cut at <see cref="RegisterSearchEntry.MaxIndexedBodyLength"/>).</summary>
-    public SearchDocument Analyze(string title, string body) =>
-        analyzer.Analyze(title, body.Length > RegisterSearchEntry.MaxIndexedBodyLength ? body[..RegisterSearchEntry.MaxIndexedBodyLength] : body);
+    public static SearchDocument Analyze(SearchAnalyzer analyzer, string title, string body)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(body);
+        return analyzer.Analyze(title, body.Length > RegisterSearchEntry.MaxIndexedBodyLength ? body[..RegisterSearchEntry.MaxIndexedBodyLength] : body);
+    }
+
+    /// <summary>A new entry for a published document and its reading, for bulk loads that bypass the unit of work.</summary>
+    public static RegisterSearchEntry NewEntry(SearchAnalyzer analyzer, NormativeDocumentRecord document, Core.Documents.NormativeDocument reading, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(reading);
+        return new RegisterSearchEntry(document.Id, Analyze(analyzer, document.Title, PublishedText.Body(reading)), DocumentNumberKey.Of(document.DocumentNumber), at);
+    }
 
     /// <summary>Indexes every published document without a current entry, in batches; returns how many.</summary>
     public async Task<int> BackfillAsync(CancellationToken ct)
