@@ -9,6 +9,7 @@ using Filing.Api.Infrastructure.Idempotency;
 using Filing.Api.Participation;
 using Filing.Api.Register;
 using Filing.Api.Review;
+using Filing.Api.Register.Public;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +24,7 @@ builder.Services.AddFilingRegister(builder.Configuration, builder.Environment);
 builder.Services.AddFilingReview(builder.Configuration);
 builder.Services.AddFilingFeeds(builder.Configuration);
 builder.Services.AddFilingParticipation(builder.Configuration, builder.Environment);
+builder.Services.AddPublicRegister();
 
 var app = builder.Build();
 
@@ -30,9 +32,16 @@ var app = builder.Build();
 await app.Services.MigrateFilingDatabaseAsync();
 if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
 {
-    await app.Services.SeedDemoAsync(RegisterSetup.ResolveDataPath(app.Configuration["Demo:Path"] ?? "corpus/demo", app.Environment));
+    var demo = RegisterSetup.ResolveDataPath(app.Configuration["Demo:Path"] ?? "corpus/demo", app.Environment);
+    await app.Services.SeedDemoAsync(demo);
+    if (app.Configuration.GetValue("Demo:Register", true))
+    {
+        // A few published documents (the Tonglu seed and the sample corpus) so that the public register can be tried at once.
+        await app.Services.SeedDemoRegisterAsync(Path.Combine(demo, "register", "published.json"));
+    }
 }
 
+await app.Services.EnsureRegisterSearchIndexAsync();
 await app.Services.EnsureBootstrapAdminAsync(app.Configuration["Auth:BootstrapAdminKeySha256"]);
 
 app.UseExceptionHandler();
@@ -57,6 +66,7 @@ app.MapCalendar();
 app.MapReview();
 app.MapFilingFeeds();
 app.MapFilingParticipation(app.Environment);
+app.MapPublicRegister();
 
 await app.RunAsync();
 

@@ -1,6 +1,7 @@
 using Filing.Api.Infrastructure;
 using Filing.Api.Participation;
 using Filing.Core.Documents;
+using Filing.Api.Infrastructure.Data.Search;
 using Filing.Core.Register;
 using Filing.Core.Register.Specifications;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -206,8 +207,8 @@ internal static class StepsEndpoints
     }
 
     private static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult, ValidationProblem>> Publication(
-        Guid id, HttpRequest http, RegisterContext ctx, IOptions<DocumentReaderOptions> reader, IOptions<ParticipationOptions> participation,
-        IOptions<JsonOptions> json, ILoggerFactory loggers, CancellationToken ct)
+        Guid id, HttpRequest http, RegisterContext ctx, RegisterSearchIndex search, IOptions<DocumentReaderOptions> reader,
+        IOptions<ParticipationOptions> participation, IOptions<JsonOptions> json, ILoggerFactory loggers, CancellationToken ct)
     {
         var (request, interpretationFile, refused, invalid) = await PublicationInput.ReadAsync(http, reader.Value, participation.Value, json.Value,
             loggers.CreateLogger(typeof(StepsEndpoints)), ct);
@@ -271,6 +272,8 @@ internal static class StepsEndpoints
             await ctx.AuditDocumentAsync(document, "filing.submitted", null, DocumentViews.FilingRecord(filing), $"filing:{filing.Id}", ct);
         }
 
+        // The full-text index entry commits with the publication: a published document is searchable at once.
+        await search.IndexAsync(document, ct);
         await ctx.Db.SaveChangesAsync(ct);
         var today = ctx.Today;
         return TypedResults.Ok(new PublicationResponse(await ctx.DetailAsync(document, ct), [.. filings.Select(f => FilingDto.From(f, today))]));

@@ -31,6 +31,8 @@ public class FilingApiFactory : WebApplicationFactory<Program>
 
     /// <summary>The captured log output (see <see cref="CaptureAllLogs"/>).</summary>
     public CapturingLoggerProvider Logs { get; } = new();
+    /// <summary>Whether the demo register (published demo documents) is seeded; off so that scenarios start from an empty register.</summary>
+    public virtual bool SeedDemoRegister => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -49,6 +51,7 @@ public class FilingApiFactory : WebApplicationFactory<Program>
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         }
 
+        builder.UseSetting("Demo:Register", SeedDemoRegister ? "true" : "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Filing.Api.Feeds;
 using Filing.Api.Infrastructure.Auth;
+using Filing.Api.Infrastructure.Data.Search;
 using Filing.Api.Infrastructure.Idempotency;
 using Filing.Api.Infrastructure.Notifications;
 using Filing.Core.Audit;
@@ -66,6 +67,8 @@ public abstract class FilingDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<PolicyInterpretationFile> PolicyInterpretationFiles => Set<PolicyInterpretationFile>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+    /// <summary>The full-text index of published documents (public register search).</summary>
+    public DbSet<RegisterSearchEntry> RegisterSearch => Set<RegisterSearchEntry>();
 
     /// <summary>Which provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
@@ -265,6 +268,7 @@ public abstract class FilingDbContext(DbContextOptions options) : DbContext(opti
         });
 
         FeedsModel.Configure(modelBuilder);
+        RegisterSearchSchema.Configure(modelBuilder, Provider);
     }
 
     private static void OnParticipationModelCreating(ModelBuilder modelBuilder)
