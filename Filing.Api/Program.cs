@@ -1,6 +1,12 @@
+using Filing.Api.Calendar;
 using Filing.Api.Documents;
 using Filing.Api.Health;
 using Filing.Api.Infrastructure;
+using Filing.Api.Infrastructure.Auth;
+using Filing.Api.Infrastructure.Data;
+using Filing.Api.Infrastructure.Idempotency;
+using Filing.Api.Register;
+using Filing.Api.Review;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,8 +15,21 @@ builder.Services.AddFilingProblemDetails();
 builder.Services.AddFilingOpenApi();
 builder.Services.AddFilingHealth();
 builder.Services.AddFilingDocuments(builder.Configuration);
+builder.Services.AddFilingDatabase(builder.Environment);
+builder.Services.AddFilingAuth();
+builder.Services.AddFilingRegister(builder.Configuration, builder.Environment);
+builder.Services.AddFilingReview(builder.Configuration);
 
 var app = builder.Build();
+
+// The database is ready (migrated, demo data in Development) before the first request is taken.
+await app.Services.MigrateFilingDatabaseAsync();
+if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
+{
+    await app.Services.SeedDemoAsync(RegisterSetup.ResolveDataPath(app.Configuration["Demo:Path"] ?? "corpus/demo", app.Environment));
+}
+
+await app.Services.EnsureBootstrapAdminAsync(app.Configuration["Auth:BootstrapAdminKeySha256"]);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -22,10 +41,16 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "Filing API";
 });
 
+app.UseFilingAuth();
+app.UseMiddleware<IdempotencyMiddleware>();
+
 app.MapHealth();
 app.MapDocuments();
+app.MapFilingRegister();
+app.MapCalendar();
+app.MapReview();
 
-app.Run();
+await app.RunAsync();
 
 /// <summary>Entry point; public so that integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Filing.Benchmarks;
+using Filing.Benchmarks.Register;
 
 // dotnet run -c Release --project Filing.Benchmarks -- --filter '*ReaderBenchmarks*' --job short
 //   BenchmarkDotNet; ReaderBenchmarks generates the large document with soffice first if it is missing
@@ -7,6 +8,8 @@ using Filing.Benchmarks;
 //   (re)generates a benchmark document from Data/sources and the seed text
 // dotnet run -c Release --project Filing.Benchmarks -- measure
 //   MB/s of document.xml and peak memory, each document read in a fresh process
+// dotnet run -c Release --project Filing.Benchmarks -- register [--documents 100000] [--provider both|postgresql|sqlite] [--postgres "<connection>"]
+//   the register at scale: list and fetch p50/p95 and registrations/s on PostgreSQL and SQLite (see Register/RegisterLoad.cs)
 switch (args)
 {
     case ["generate", .. var names]:
@@ -19,7 +22,10 @@ switch (args)
     case ["measure", .. var rest]:
         ReaderMeasurement.Run(rest);
         break;
+    case ["register", .. var rest]:
+        await RegisterLoad.RunAsync(rest);
+        break;
     default:
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkDocuments).Assembly).Run(args);
         break;
 }

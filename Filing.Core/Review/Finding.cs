@@ -31,7 +31,15 @@ public enum Severity
 public readonly record struct FindingLocation(string? Path, int Paragraph, int Start, int Length);
 
 /// <summary>A legal basis: law, article and optionally item, e.g. 公平竞争审查条例 第九条 第（二）项.</summary>
-public sealed record LegalBasis(string Law, string Article, string? Item = null);
+/// <param name="Law">Short statute name as in <c>../shared/laws</c>, without 中华人民共和国 (e.g. 行政许可法).</param>
+/// <param name="Article">第X条.</param>
+/// <param name="Item">第（X）项, or null.</param>
+/// <param name="Paragraph">第X款 when the article has several paragraphs and only one applies, or null.</param>
+public sealed record LegalBasis(string Law, string Article, string? Item = null, string? Paragraph = null)
+{
+    /// <summary>e.g. 《公平竞争审查条例》第九条第（二）项.</summary>
+    public override string ToString() => $"《{Law}》{Article}{Paragraph}{Item}";
+}
 
 /// <summary>One suspect clause: the rule it breaks, where it is, why, and what to do. Findings are data, not errors.</summary>
 /// <param name="RuleId">Stable rule id (cited by golden files, the API and stored reports).</param>

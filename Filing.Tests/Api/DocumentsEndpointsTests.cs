@@ -24,10 +24,10 @@ public class DocumentsEndpointsTests(FilingApiFactory factory) : IClassFixture<F
     private static byte[] Fixture(string name) => File.ReadAllBytes(RepoRoot.Path("Filing.Tests", "Documents", "Reading", "Fixtures", name));
 
     [Fact]
-    public async Task ReturnsParsedDocument_GivenWordFileAndIgnoredApiKey()
+    public async Task ReturnsParsedDocument_GivenWordFileAndApiKey()
     {
         var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", "anything-until-authentication-exists");
+        client.DefaultRequestHeaders.Add("X-Api-Key", "dev-drafter");
 
         var response = await client.PostAsync(Parse, Upload(Fixture("features.docx")));
 
@@ -38,6 +38,18 @@ public class DocumentsEndpointsTests(FilingApiFactory factory) : IClassFixture<F
         body.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetProperty("text").GetString()).Should().Contain("第一条条文1");
         body.GetProperty("comments")[0].GetProperty("author").GetString().Should().Be("李四");
         (await response.Content.ReadAsStringAsync()).Should().Contain("\"第一条条文1\"", "Chinese is written as is, not \\u-escaped");
+    }
+
+    [Fact]
+    public async Task Refuses401_GivenUnknownApiKey()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", "not-a-key");
+
+        var response = await client.PostAsync(Parse, Upload(Fixture("features.docx")));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await Json(response)).GetProperty("code").GetString().Should().Be("unauthorized");
     }
 
     [Fact]

@@ -25,6 +25,8 @@ internal sealed class NormativeTextBuilder
     private readonly HeadingFrame _root = new("", -1, "", null);
     private readonly List<Article> _articles = [];
     private readonly Dictionary<int, string> _seenArticles = [];
+    private readonly List<Clause> _clauseBuffer = new(8);
+    private readonly List<Member> _memberBuffer = new(32);
     private ArticleDraft? _article;
     private int _lastArticle;
     private string? _chapter;
@@ -106,19 +108,19 @@ internal sealed class NormativeTextBuilder
         var label = line.Label;
         switch (label?.Kind)
         {
-            case LabelKind.Part or LabelKind.Chapter or LabelKind.Section when AcceptsHeading(label.Value):
+            case LabelKind.Part or LabelKind.Chapter or LabelKind.Section when AcceptsHeading(line, label!):
                 CloseArticle();
-                OpenHeading(line, label.Value);
+                OpenHeading(line, label!);
                 return;
-            case LabelKind.Article when _articleMode && (label.Value.HasSeparator || label.Value.Number == _lastArticle + 1):
+            case LabelKind.Article when _articleMode && (label!.HasSeparator || label.Number == _lastArticle + 1):
                 CloseArticle();
-                OpenArticle(line, label.Value);
+                OpenArticle(line, label!);
                 return;
-            case >= LabelKind.Level1 when _article is not null && _article.TakesItem(label.Value):
-                _article.AddItem(line, label.Value);
+            case >= LabelKind.Level1 when _article is not null && _article.TakesItem(label!):
+                _article.AddItem(line, label!);
                 return;
             case >= LabelKind.Level1 when _article is null:
-                OpenHeading(line, label.Value);
+                OpenHeading(line, label!);
                 return;
         }
 
@@ -136,10 +138,11 @@ internal sealed class NormativeTextBuilder
         }
     }
 
-    // 第一章 is a heading when followed by a space or when it is the next chapter; 第一章规定的… is text.
-    private bool AcceptsHeading(StructureLabel label)
+    // 第一章 is a heading when followed by a space, when it is a short line of its own (第五章附则), or when it is the
+    // next chapter; 第一章规定的… is text.
+    private bool AcceptsHeading(Line line, StructureLabel label)
     {
-        if (label.HasSeparator)
+        if (label.HasSeparator || (line.ContentLength <= 30 && !line.HasSentencePunctuation))
         {
             return true;
         }
@@ -317,12 +320,18 @@ internal sealed class NormativeTextBuilder
         private readonly StructureLabel _label;
         private readonly string? _chapter;
         private readonly string? _section;
-        private readonly List<Clause> _clauses = new(2);
-        private readonly List<Member> _members = new(8);
+        private readonly List<Clause> _clauses;
+        private readonly List<Member> _members;
 
         public ArticleDraft(NormativeTextBuilder owner, Line line, StructureLabel label, string? chapter, string? section)
         {
             _owner = owner;
+
+            // One article is open at a time: its working lists are the builder's, reused from article to article.
+            _clauses = owner._clauseBuffer;
+            _members = owner._memberBuffer;
+            _clauses.Clear();
+            _members.Clear();
             _label = label;
             _chapter = chapter;
             _section = section;
