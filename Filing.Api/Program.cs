@@ -1,10 +1,12 @@
 using Filing.Api.Calendar;
 using Filing.Api.Documents;
+using Filing.Api.Feeds;
 using Filing.Api.Health;
 using Filing.Api.Infrastructure;
 using Filing.Api.Infrastructure.Auth;
 using Filing.Api.Infrastructure.Data;
 using Filing.Api.Infrastructure.Idempotency;
+using Filing.Api.Participation;
 using Filing.Api.Register;
 using Filing.Api.Review;
 
@@ -19,6 +21,8 @@ builder.Services.AddFilingDatabase(builder.Environment);
 builder.Services.AddFilingAuth();
 builder.Services.AddFilingRegister(builder.Configuration, builder.Environment);
 builder.Services.AddFilingReview(builder.Configuration);
+builder.Services.AddFilingFeeds(builder.Configuration);
+builder.Services.AddFilingParticipation(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -42,6 +46,8 @@ app.UseSwaggerUI(o =>
 });
 
 app.UseFilingAuth();
+app.UseRateLimiter();
+app.UseMiddleware<PublicSubmissionLimitMiddleware>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealth();
@@ -49,6 +55,8 @@ app.MapDocuments();
 app.MapFilingRegister();
 app.MapCalendar();
 app.MapReview();
+app.MapFilingFeeds();
+app.MapFilingParticipation(app.Environment);
 
 await app.RunAsync();
 

@@ -54,6 +54,9 @@ internal static class OpenApiSetup
 /// <summary>An example value for a request body (Status null) or a response.</summary>
 internal sealed record OpenApiExample(int? Status, object Value);
 
+/// <summary>Request bodies of an endpoint that reads the request itself and accepts several media types.</summary>
+internal sealed record OpenApiRequestBodies(IReadOnlyList<(Type Type, string ContentType)> Bodies);
+
 /// <summary>Documents the API key, the Idempotency-Key header and the examples attached to endpoints.</summary>
 internal sealed class FilingOperationFilter : IOperationFilter
 {
@@ -83,7 +86,7 @@ internal sealed class FilingOperationFilter : IOperationFilter
         }
 
         var method = context.ApiDescription.HttpMethod;
-        if (metadata.OfType<IdempotentAttribute>().Any() && (method == "POST" || method == "PUT"))
+        if ((metadata.OfType<IdempotentAttribute>().Any() || metadata.OfType<OwnIdempotencyAttribute>().Any()) && (method == "POST" || method == "PUT"))
         {
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter
@@ -94,6 +97,17 @@ internal sealed class FilingOperationFilter : IOperationFilter
                 Description = "Optional. A retry with the same key and request returns the first answer instead of doing it again.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
             });
+        }
+
+        if (metadata.OfType<OpenApiRequestBodies>().LastOrDefault() is { } bodies)
+        {
+            var content = new Dictionary<string, IOpenApiMediaType>();
+            foreach (var (type, contentType) in bodies.Bodies)
+            {
+                content[contentType] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository) };
+            }
+
+            operation.RequestBody = new OpenApiRequestBody { Required = true, Content = content };
         }
 
         foreach (var example in metadata.OfType<OpenApiExample>())

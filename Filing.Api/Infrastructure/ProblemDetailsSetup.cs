@@ -48,6 +48,7 @@ internal sealed class FilingExceptionHandler(IProblemDetailsService problems, IL
             BadHttpRequestException bad => (bad.StatusCode, ProblemCodes.ForStatus(bad.StatusCode), "Bad request", bad.Message),
             LifecycleViolationException step => Lifecycle(step, extensions),
             RegisterValidationException invalid => Invalid(invalid, extensions),
+            Core.Participation.ParticipationConflictException conflict => (StatusCodes.Status409Conflict, conflict.Code, "Not possible now", conflict.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "concurrent-update", "Changed meanwhile",
                 "Someone else changed this record at the same time. Reload it and try again."),
             DbUpdateException { InnerException: var inner } when IsUniqueViolation(inner) => (StatusCodes.Status409Conflict, "concurrent-update",

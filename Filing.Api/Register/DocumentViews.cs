@@ -1,3 +1,4 @@
+using Filing.Api.Review;
 using Filing.Core.Calendar;
 using Filing.Core.Register;
 using Filing.Core.Review;
@@ -12,7 +13,8 @@ namespace Filing.Api.Register;
 internal static class DocumentViews
 {
     private static readonly HashSet<StepKind> PublicSteps =
-        [StepKind.CollectiveDecision, StepKind.Registration, StepKind.Publication, StepKind.Termination, StepKind.AmendmentPlanned];
+        [StepKind.PublicCommentOpened, StepKind.PublicCommentClosed, StepKind.PublicCommentFeedbackPublished, StepKind.CollectiveDecision,
+         StepKind.Registration, StepKind.Publication, StepKind.Termination, StepKind.AmendmentPlanned];
 
     public static bool IsInsider(Caller caller, NormativeDocumentRecord document, IReadOnlyList<OversightFiling> visibleFilings) =>
         caller.Has(CallerRoles.Admin)
@@ -21,7 +23,7 @@ internal static class DocumentViews
         || visibleFilings.Any(f => f.RecipientId == caller.OrganisationId);
 
     public static DocumentDetail Detail(NormativeDocumentRecord d, IReadOnlyList<OversightFiling> filings, bool insider, DateOnly today,
-        WorkingCalendar calendar, int legalityReviewWorkingDays)
+        WorkingCalendar calendar, int legalityReviewWorkingDays, Participation.ParticipationSummaryDto? participation = null)
     {
         LegalityReviewDueDto? legality = null;
         if (insider && d.Stage == LifecycleStage.InReview && d.LegalityReviewRequestedOn is { } requested)
@@ -69,7 +71,8 @@ internal static class DocumentViews
             insider ? d.MissingFor(next) : [],
             versions,
             steps,
-            [.. filings.Select(f => FilingDto.From(f, today))]);
+            [.. filings.Select(f => FilingDto.From(f, today))],
+            participation);
     }
 
     public static DocumentSummary Summary(NormativeDocumentRecord d, DateOnly today) => new(
@@ -79,13 +82,13 @@ internal static class DocumentViews
     public static StepDto Step(ProcedureStep s) => new(
         s.Sequence, s.Kind, s.Outcome, s.Opinion, s.Detail, s.Date, s.VersionNumber, new OrganisationRef(s.ActorOrganisationId, s.ActorName), s.At);
 
-    public static FindingDto Finding(VersionFinding f) => new(
+    public static VersionFindingDto Finding(VersionFinding f) => new(
         f.Id, f.RuleId, f.Step, f.Severity, f.Message, f.Excerpt, new FindingLocationDto(f.Path, f.Paragraph, f.Start, f.Length),
         f.Basis, f.Suggestion, f.Answer, f.AnswerNote, f.AnsweredAt);
 
     private static VersionDto Version(DocumentVersion v, bool withFindings) => new(
         v.Number, v.UploadedAt, v.UploadedByName, v.FileName, v.FileSha256, v.FileSize, v.Title, v.DocumentNumber, v.ParseWarningCount,
-        new ReviewSummaryDto(
+        new VersionReviewDto(
             v.ReviewState,
             v.ReviewNote,
             withFindings ? v.Findings.Count(f => f.Severity == Severity.Error) : 0,
@@ -107,6 +110,8 @@ internal static class DocumentViews
         termination = d.Termination,
         terminatedOn = d.TerminatedOn,
         amendmentPlanned = d.AmendmentPlanned,
+        commentPeriodClosedOn = d.CommentPeriodClosedOn,
+        commentFeedbackPublishedOn = d.CommentFeedbackPublishedOn,
     };
 
     public static object StepRecord(ProcedureStep s) => new

@@ -251,7 +251,7 @@ internal static class DocumentsEndpoints
         return TypedResults.File(content.File, content.ContentType, version.FileName);
     }
 
-    private static async Task<Results<Ok<FindingDto>, ProblemHttpResult, ValidationProblem>> AnswerFinding(
+    private static async Task<Results<Ok<VersionFindingDto>, ProblemHttpResult, ValidationProblem>> AnswerFinding(
         Guid id, Guid findingId, AnswerFindingRequest request, RegisterContext ctx, CancellationToken ct)
     {
         if (request.Answer is not { } answer)

@@ -42,7 +42,9 @@ public sealed class RegisterContext(
     public async Task<DocumentDetail> DetailAsync(NormativeDocumentRecord document, CancellationToken ct)
     {
         var filings = await FilingsOfAsync(document.Id, ct);
-        return DocumentViews.Detail(document, filings, DocumentViews.IsInsider(Caller, document, filings), Today, calendar, Options.LegalityReviewWorkingDays);
+        var participation = await Participation.DocumentParticipationEndpoints.SummaryAsync(this, document, ct);
+        return DocumentViews.Detail(document, filings, DocumentViews.IsInsider(Caller, document, filings), Today, calendar,
+            Options.LegalityReviewWorkingDays, participation);
     }
 
     public Task AuditDocumentAsync(NormativeDocumentRecord document, string action, object? before, object? after, string? subject, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Filing.Api.Review;
 using Filing.Api.Infrastructure;
 using Filing.Core.Register;
 
@@ -49,7 +50,8 @@ public sealed record ConsultationRequest(string? WaiverReason, DateOnly? Start, 
 /// <param name="End">Last day, when opened.</param>
 /// <param name="EarliestAllowedEnd">The shortest allowed period's last day, when opened.</param>
 /// <param name="Step">The recorded step.</param>
-public sealed record ConsultationResponse(Guid DocumentId, bool Waived, string? WaiverReason, DateOnly? Start, DateOnly? End, DateOnly? EarliestAllowedEnd, StepDto Step);
+/// <param name="Id">The comment period's id (public: <c>GET /api/v1/consultations/{id}</c>), when one was opened.</param>
+public sealed record ConsultationResponse(Guid DocumentId, bool Waived, string? WaiverReason, DateOnly? Start, DateOnly? End, DateOnly? EarliestAllowedEnd, StepDto Step, Guid? Id = null);
 
 /// <summary>Body of <c>collective-decision</c>.</summary>
 /// <param name="Meeting">The meeting, e.g. 县政府第12次常务会议.</param>
@@ -135,6 +137,7 @@ public sealed record AnswerFindingRequest(FindingAnswerDto? Answer, string? Note
 /// <param name="Versions">Uploaded versions with their review reports (only the current one for public viewers).</param>
 /// <param name="Steps">Recorded steps (only the public milestones for public viewers).</param>
 /// <param name="Filings">Filings the caller may see.</param>
+/// <param name="Participation">Public participation: comment period, feedback report, 政策解读 and objection counts, with links.</param>
 public sealed record DocumentDetail(
     Guid Id,
     string Title,
@@ -159,7 +162,8 @@ public sealed record DocumentDetail(
     IReadOnlyList<MissingRequirement> Missing,
     IReadOnlyList<VersionDto> Versions,
     IReadOnlyList<StepDto> Steps,
-    IReadOnlyList<FilingDto> Filings);
+    IReadOnlyList<FilingDto> Filings,
+    Participation.ParticipationSummaryDto? Participation = null);
 
 /// <summary>A line of the document list.</summary>
 /// <param name="Id">Stable id.</param>
@@ -237,8 +241,8 @@ public sealed record VersionDto(
     string? Title,
     string? DocumentNumber,
     int ParseWarnings,
-    ReviewSummaryDto Review,
-    IReadOnlyList<FindingDto> Findings);
+    VersionReviewDto Review,
+    IReadOnlyList<VersionFindingDto> Findings);
 
 /// <summary>Whether the review engine ran, and the counts by severity.</summary>
 /// <param name="State">completed or unavailable.</param>
@@ -247,7 +251,7 @@ public sealed record VersionDto(
 /// <param name="Warnings">Warning findings.</param>
 /// <param name="Infos">Info findings.</param>
 /// <param name="UnansweredErrors">Error findings without an answer (they block the legality review).</param>
-public sealed record ReviewSummaryDto(ReviewState State, string? Note, int Errors, int Warnings, int Infos, int UnansweredErrors);
+public sealed record VersionReviewDto(ReviewState State, string? Note, int Errors, int Warnings, int Infos, int UnansweredErrors);
 
 /// <summary>A review finding and the drafter's answer.</summary>
 /// <param name="Id">Finding id (answer it at <c>/findings/{id}/answer</c>).</param>
@@ -262,7 +266,7 @@ public sealed record ReviewSummaryDto(ReviewState State, string? Note, int Error
 /// <param name="Answer">fixed or explained, or null.</param>
 /// <param name="AnswerNote">The drafter's note.</param>
 /// <param name="AnsweredAt">When answered.</param>
-public sealed record FindingDto(
+public sealed record VersionFindingDto(
     Guid Id,
     string RuleId,
     Core.Review.ReviewStep Step,
@@ -275,13 +279,6 @@ public sealed record FindingDto(
     FindingAnswerKind? Answer,
     string? AnswerNote,
     DateTimeOffset? AnsweredAt);
-
-/// <summary>Where a finding is.</summary>
-/// <param name="Path">Structure path.</param>
-/// <param name="Paragraph">Paragraph index.</param>
-/// <param name="Start">Offset in the paragraph.</param>
-/// <param name="Length">Length.</param>
-public sealed record FindingLocationDto(string? Path, int Paragraph, int Start, int Length);
 
 /// <summary>A recorded step.</summary>
 /// <param name="Sequence">Order.</param>

@@ -1,3 +1,4 @@
+using Filing.Api.Review;
 using Filing.Core.Register;
 using Filing.Core.Review;
 
@@ -91,9 +92,9 @@ internal static class RegisterExamples
             new VersionDto(1, At.AddDays(-3), "桐庐县发展和改革局（演示：起草单位）", "桐政发〔2018〕47号.docx",
                 "3f6c1e0b9a7d4c2e8b5a6f1d0e9c8b7a6f5e4d3c2b1a09f8e7d6c5b4a3928170", 10945,
                 "桐庐县人民政府关于印发《桐庐县深化法治政府建设实施意见（2018-2020年）》的通知", "桐政发〔2018〕47号", 0,
-                new ReviewSummaryDto(ReviewState.Completed, null, 0, 1, 0, 0),
+                new VersionReviewDto(ReviewState.Completed, null, 0, 1, 0, 0),
                 [
-                    new FindingDto(Guid.Parse("0191c50f-4d00-7b22-8d4e-6f7a8b9c0d1e"), "FC-LOCAL", ReviewStep.FairCompetition, Severity.Warning,
+                    new VersionFindingDto(Guid.Parse("0191c50f-4d00-7b22-8d4e-6f7a8b9c0d1e"), "FC-LOCAL", ReviewStep.FairCompetition, Severity.Warning,
                         "疑似限定本地经营者", "本地企业", new FindingLocationDto("二、（一）", 21, 12, 4),
                         [new LegalBasis("公平竞争审查条例", "第九条", "（二）")], "删除地域限制", FindingAnswerKind.Explained, "指本地注册的各类企业，不限所有制", At.AddDays(-2)),
                 ]),

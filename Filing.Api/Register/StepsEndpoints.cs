@@ -1,8 +1,12 @@
 using Filing.Api.Infrastructure;
+using Filing.Api.Participation;
+using Filing.Core.Documents;
 using Filing.Core.Register;
 using Filing.Core.Register.Specifications;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Filing.Api.Register;
 
@@ -37,8 +41,13 @@ internal static class StepsEndpoints
             "集体审议决定, after the legality review passed on the current version", null).WithRequestExample(RegisterExamples.Decision);
         Step(group.MapPost("/registration", Registration), "RegisterDocument",
             "统一登记: assigns the next unified number of the issuing authority's prefix", "Takes no body; answers `{ unifiedNumber }`.").WithResponseExample(StatusCodes.Status200OK, RegisterExamples.Registration);
-        Step(group.MapPost("/publication", Publication), "PublishDocument",
-            "统一发布: records publication and opens a filing with each required oversight body, with its due date", null).WithRequestExample(RegisterExamples.Publication);
+        Step(group.MapPost("/publication", Publication).DisableAntiforgery()
+                .WithMetadata(new OpenApiRequestBodies([(typeof(PublicationRequest), "application/json"), (typeof(PublicationForm), "multipart/form-data")])),
+            "PublishDocument",
+            "统一发布: records publication and opens a filing with each required oversight body, with its due date",
+            "JSON `{ \"date\", \"channel\", \"policyInterpretation\"?, \"effectiveDate\"?, \"validUntil\"? }`, or multipart/form-data with the same " +
+            "fields and the 政策解读 as a Word file in `policyInterpretationFile` (read by the document reader; its text becomes the interpretation and " +
+            "the file is kept for download). The 政策解读 is public with the document.").WithRequestExample(RegisterExamples.Publication);
         Step(group.MapPost("/repeal", Repeal), "RepealDocument",
             "废止 / 宣布失效 / 修改: ends a published document from a date", null).WithRequestExample(RegisterExamples.Repeal);
         return group;
@@ -82,25 +91,31 @@ internal static class StepsEndpoints
             return problem;
         }
 
-        var before = DocumentViews.Snapshot(document!);
+        var doc = document!;
+        var before = DocumentViews.Snapshot(doc);
         ProcedureStep step;
         DateOnly? earliest = null;
+        Core.Participation.Consultation? consultation = null;
         if (waiver)
         {
-            step = document!.WaivePublicComment(request.WaiverReason!, ctx.Caller.AsActor(), ctx.Now);
+            step = doc.WaivePublicComment(request.WaiverReason!, ctx.Caller.AsActor(), ctx.Now);
         }
         else
         {
-            var businessRelated = request.BusinessRelated ?? document!.BusinessRelated;
-            earliest = ctx.Options.PublicCommentPolicy.EarliestEnd(ctx.Calendar, request.Start!.Value, businessRelated).Date;
-            step = document!.OpenPublicComment(request.Start.Value, request.End!.Value, businessRelated, ctx.Options.PublicCommentPolicy,
-                ctx.Calendar, ctx.Caller.AsActor(), ctx.Now);
+            // The period is a public object of its own (comments, answers, feedback report): see Participation/.
+            var opened = Core.Participation.Consultation.Open(Guid.CreateVersion7(ctx.Now), doc, request.Start!.Value, request.End!.Value,
+                request.BusinessRelated ?? false, ctx.Options.PublicCommentPolicy, ctx.Calendar, ctx.Today, ctx.Caller.AsActor(), ctx.Now);
+            (consultation, step) = opened;
+            earliest = opened.Consultation.EarliestAllowedEnd;
+            ctx.Db.Consultations.Add(opened.Consultation);
         }
 
-        await SaveStepAsync(document, step, "step.public-comment", before, ctx, ct);
-        var response = new ConsultationResponse(document.Id, waiver, document.CommentWaiverReason, document.CommentPeriodStart,
-            document.CommentPeriodEnd, earliest, DocumentViews.Step(step));
-        return waiver ? TypedResults.Ok(response) : TypedResults.Created($"/api/v1/documents/{document.Id}", response);
+        await ctx.AuditDocumentAsync(doc, "step.public-comment", before,
+            new { document = DocumentViews.Snapshot(doc), step = DocumentViews.StepRecord(step), consultation = consultation?.Id }, null, ct);
+        await ctx.Db.SaveChangesAsync(ct);
+        var response = new ConsultationResponse(doc.Id, waiver, doc.CommentWaiverReason, doc.CommentPeriodStart,
+            doc.CommentPeriodEnd, earliest, DocumentViews.Step(step), consultation?.Id);
+        return waiver ? TypedResults.Ok(response) : TypedResults.Created($"/api/v1/consultations/{consultation!.Id}", response);
     }
 
     private static async Task<Results<Ok<DocumentDetail>, ProblemHttpResult, ValidationProblem>> FairCompetition(
@@ -191,10 +206,23 @@ internal static class StepsEndpoints
     }
 
     private static async Task<Results<Ok<PublicationResponse>, ProblemHttpResult, ValidationProblem>> Publication(
-        Guid id, PublicationRequest request, RegisterContext ctx, CancellationToken ct)
+        Guid id, HttpRequest http, RegisterContext ctx, IOptions<DocumentReaderOptions> reader, IOptions<ParticipationOptions> participation,
+        IOptions<JsonOptions> json, ILoggerFactory loggers, CancellationToken ct)
     {
+        var (request, interpretationFile, refused, invalid) = await PublicationInput.ReadAsync(http, reader.Value, participation.Value, json.Value,
+            loggers.CreateLogger(typeof(StepsEndpoints)), ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         var errors = new Dictionary<string, string[]>();
-        if (request.Date is null)
+        if (request!.Date is null)
         {
             errors["date"] = ["date is required (yyyy-MM-dd)."];
         }
@@ -224,12 +252,19 @@ internal static class StepsEndpoints
         var publication = new Publication(request.Date!.Value, request.Channel!, request.PolicyInterpretation, request.EffectiveDate, request.ValidUntil);
         var filings = document.Publish(publication, routes, ctx.Calendar, ctx.Today, ctx.Caller.AsActor(), ctx.Now);
         ctx.Db.Filings.AddRange(filings);
+        if (interpretationFile is not null)
+        {
+            ctx.Db.PolicyInterpretationFiles.Add(new PolicyInterpretationFile(document.Id, interpretationFile.FileName, interpretationFile.ContentType,
+                interpretationFile.Bytes, interpretationFile.Sha256, interpretationFile.Title, ctx.Now));
+        }
+
         await ctx.AuditDocumentAsync(document, "step.publication", before, new
         {
             document = DocumentViews.Snapshot(document),
             step = DocumentViews.StepRecord(document.Steps[^1]),
             channel = document.PublicationChannel,
             policyInterpretation = document.PolicyInterpretation,
+            policyInterpretationFile = interpretationFile is null ? null : new { interpretationFile.FileName, interpretationFile.Sha256, size = interpretationFile.Bytes.Length },
         }, null, ct);
         foreach (var filing in filings)
         {

@@ -78,6 +78,11 @@ public sealed class NormativeDocumentRecord
     /// returned on it. Null while the drafter still has work to do. The review's deadline is counted from here.
     /// </summary>
     public DateOnly? LegalityReviewRequestedOn { get; private set; }
+    /// <summary>The day the comment period was closed, once it was.</summary>
+    public DateOnly? CommentPeriodClosedOn { get; private set; }
+
+    /// <summary>The day the feedback report on the comments (意见采纳情况) was published, once it was.</summary>
+    public DateOnly? CommentFeedbackPublishedOn { get; private set; }
 
     /// <summary>The version on which the legality review last passed.</summary>
     public int? LegalityPassedVersion { get; private set; }
@@ -226,6 +231,11 @@ public sealed class NormativeDocumentRecord
 
         if (stage >= LifecycleStage.Decided && Stage < LifecycleStage.Decided)
         {
+            if (CommentFeedbackPending)
+            {
+                missing.Add(Requirements.PublicCommentFeedback);
+            }
+
             missing.Add(Requirements.CollectiveDecision);
         }
 
@@ -349,6 +359,41 @@ public sealed class NormativeDocumentRecord
         return AddStep(StepKind.PublicCommentOpened, StepOutcome.Recorded, null, $"{start:yyyy-MM-dd}..{end:yyyy-MM-dd}", start, actor, at);
     }
 
+    /// <summary>Whether a comment period was held and its feedback report is not yet published.</summary>
+    public bool CommentFeedbackPending => CommentPeriodStart is not null && CommentFeedbackPublishedOn is null;
+
+    /// <summary>Records that the comment period was closed (after its last day) with <paramref name="comments"/> comments received.</summary>
+    public ProcedureStep ClosePublicComment(DateOnly on, int comments, Actor actor, DateTimeOffset at)
+    {
+        if (CommentPeriodEnd is not { } end || CommentPeriodClosedOn is not null)
+        {
+            throw new LifecycleViolationException("consultation-close", "no-open-period",
+                "没有可关闭的征求意见期 / There is no open comment period to close.");
+        }
+
+        if (on <= end)
+        {
+            throw new LifecycleViolationException("consultation-close", "comment-period-open",
+                $"征求意见期至 {end:yyyy-MM-dd} 尚未结束 / The comment period runs until {end:yyyy-MM-dd}.");
+        }
+
+        CommentPeriodClosedOn = on;
+        return AddStep(StepKind.PublicCommentClosed, StepOutcome.Recorded, null, $"{comments} comments", on, actor, at);
+    }
+
+    /// <summary>Records that the feedback report (意见采纳情况) was published, covering <paramref name="comments"/> visible comments.</summary>
+    public ProcedureStep RecordPublicCommentFeedback(DateOnly on, int comments, Actor actor, DateTimeOffset at)
+    {
+        if (CommentPeriodClosedOn is null || CommentFeedbackPublishedOn is not null)
+        {
+            throw new LifecycleViolationException("feedback-report", "comment-period-not-closed",
+                "征求意见期尚未关闭，或采纳情况已公布 / The comment period is not closed, or its feedback report is already published.");
+        }
+
+        CommentFeedbackPublishedOn = on;
+        return AddStep(StepKind.PublicCommentFeedbackPublished, StepOutcome.Recorded, null, $"{comments} comments", on, actor, at);
+    }
+
     /// <summary>Records the drafting department's own fair-competition review (初审).</summary>
     public ProcedureStep RecordFairCompetitionSelfReview(StepOutcome outcome, string? opinion, Actor actor, DateTimeOffset at)
     {
@@ -447,6 +492,12 @@ public sealed class NormativeDocumentRecord
         {
             throw new LifecycleViolationException("collective-decision", "comment-period-open",
                 $"征求意见期至 {end:yyyy-MM-dd} 尚未结束 / The public comment period runs until {end:yyyy-MM-dd}; decide after it has ended.");
+        }
+
+        // 意见采纳情况 goes to the decision-makers with the draft (国办发〔2018〕37号 (三)); the decision waits for it.
+        if (CommentFeedbackPending)
+        {
+            throw new LifecycleViolationException("collective-decision", [Requirements.PublicCommentFeedback]);
         }
 
         DecisionMeeting = name;

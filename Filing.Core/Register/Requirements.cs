@@ -31,6 +31,10 @@ public static class Requirements
     public static MissingRequirement LegalityReview { get; } = new("legality-review",
         "合法性审核通过 / a passed legality review on the current version");
 
+    /// <summary>The comment period closed and its feedback report (意见采纳情况) published.</summary>
+    public static MissingRequirement PublicCommentFeedback { get; } = new("public-comment-feedback",
+        "关闭征求意见并公布意见采纳情况 / the comment period closed and its feedback report published");
+
     /// <summary>集体审议决定.</summary>
     public static MissingRequirement CollectiveDecision { get; } = new("collective-decision",
         "集体审议决定 / the collective decision");

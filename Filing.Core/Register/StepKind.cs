@@ -44,4 +44,10 @@ public enum StepKind
 
     /// <summary>The drafter answered a review finding (fixed or explained).</summary>
     FindingAnswered = 13,
+
+    /// <summary>公开征求意见 closed by the drafting department after its last day.</summary>
+    PublicCommentClosed = 14,
+
+    /// <summary>意见采纳情况 (the feedback report on the public comments) published.</summary>
+    PublicCommentFeedbackPublished = 15,
 }

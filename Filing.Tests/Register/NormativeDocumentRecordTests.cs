@@ -481,6 +481,11 @@ public class NormativeDocumentRecordTests
         var act = () => doc.RecordCollectiveDecision("会议", Today, Today, LegalActor, Now);
         act.Should().Throw<LifecycleViolationException>().Which.Missing.Single().Code.Should().Be("comment-period-open");
 
+        // After the period: closed, and its feedback report (意见采纳情况) published, before the decision.
+        var early = () => doc.RecordCollectiveDecision("会议", new DateOnly(2024, 9, 11), new DateOnly(2024, 9, 11), LegalActor, Now);
+        early.Should().Throw<LifecycleViolationException>().Which.Missing.Single().Code.Should().Be("public-comment-feedback");
+        doc.ClosePublicComment(new DateOnly(2024, 9, 11), 0, DrafterActor, Now);
+        doc.RecordPublicCommentFeedback(new DateOnly(2024, 9, 11), 0, DrafterActor, Now);
         doc.RecordCollectiveDecision("会议", new DateOnly(2024, 9, 11), new DateOnly(2024, 9, 11), LegalActor, Now);
         doc.Stage.Should().Be(LifecycleStage.Decided);
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Filing.Tests.TestSupport;
 
@@ -22,11 +23,32 @@ public class FilingApiFactory : WebApplicationFactory<Program>
 
     public virtual string ConnectionString => $"Data Source={_sqliteFile}";
 
+    /// <summary>Public submissions a client may make per minute (generous: test classes share one client address).</summary>
+    public virtual int SubmissionPermitLimit => 100_000;
+
+    /// <summary>When true, every log message at every level is captured in <see cref="Logs"/>.</summary>
+    public virtual bool CaptureAllLogs => false;
+
+    /// <summary>The captured log output (see <see cref="CaptureAllLogs"/>).</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Filing", ConnectionString);
+        builder.UseSetting("Participation:RemindersEnabled", "false");
+        builder.UseSetting("Participation:NotificationDispatchIntervalSeconds", "0");
+        builder.UseSetting("Participation:SubmissionRateLimit:PermitLimit", SubmissionPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Participation:LookupRateLimit:PermitLimit", "100000");
+        if (CaptureAllLogs)
+        {
+            builder.UseSetting("Logging:LogLevel:Default", "Trace");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Trace");
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -1,9 +1,14 @@
 using System.Text.Json;
+using Filing.Api.Feeds;
 using Filing.Api.Infrastructure.Auth;
 using Filing.Api.Infrastructure.Idempotency;
+using Filing.Api.Infrastructure.Notifications;
 using Filing.Core.Audit;
+using Filing.Core.Feeds;
+using Filing.Core.Participation;
 using Filing.Core.Register;
 using Filing.Core.Review;
+using Filing.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -42,6 +47,25 @@ public abstract class FilingDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<AuditStreamHead> AuditHeads => Set<AuditStreamHead>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<RegisterEvent> RegisterEvents => Set<RegisterEvent>();
+
+    public DbSet<EventLogState> EventLogState => Set<EventLogState>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+
+    public DbSet<ConsultationComment> ConsultationComments => Set<ConsultationComment>();
+
+    public DbSet<CommentAnswer> CommentAnswers => Set<CommentAnswer>();
+
+    public DbSet<Objection> Objections => Set<Objection>();
+
+    public DbSet<PolicyInterpretationFile> PolicyInterpretationFiles => Set<PolicyInterpretationFile>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     /// <summary>Which provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
@@ -96,6 +120,7 @@ public abstract class FilingDbContext(DbContextOptions options) : DbContext(opti
             d.Ignore(x => x.RequiresJointFairCompetitionReview);
             d.Ignore(x => x.IsPublic);
             d.Ignore(x => x.FairCompetitionComplete);
+            d.Ignore(x => x.CommentFeedbackPending);
 
             d.OwnsMany(x => x.Versions, v =>
             {
@@ -227,6 +252,8 @@ public abstract class FilingDbContext(DbContextOptions options) : DbContext(opti
             h.Property(x => x.Count).IsConcurrencyToken();
         });
 
+        OnParticipationModelCreating(modelBuilder);
+
         modelBuilder.Entity<IdempotencyRecord>(i =>
         {
             i.HasKey(x => new { x.Scope, x.Key });
@@ -236,7 +263,136 @@ public abstract class FilingDbContext(DbContextOptions options) : DbContext(opti
             i.Property(x => x.ContentType).HasMaxLength(200);
             i.Property(x => x.Location).HasMaxLength(500);
         });
+
+        FeedsModel.Configure(modelBuilder);
     }
+
+    private static void OnParticipationModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Consultation>(c =>
+        {
+            c.HasKey(x => x.Id);
+            c.Property(x => x.Title).HasMaxLength(500);
+            c.Property(x => x.IssuingAuthorityName).HasMaxLength(200);
+            c.Property(x => x.DraftingDepartmentName).HasMaxLength(200);
+            c.Property(x => x.MinimumRule).HasMaxLength(100);
+            c.Property(x => x.OpenedBy).HasMaxLength(300);
+            c.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            c.HasIndex(x => x.DocumentId);
+            c.HasIndex(x => new { x.Start, x.Id });
+            c.HasIndex(x => x.End);
+            c.HasOne<NormativeDocumentRecord>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ConsultationComment>(c =>
+        {
+            c.HasKey(x => x.Id);
+            c.Property(x => x.Fingerprint).HasMaxLength(64);
+            c.Property(x => x.AnchorPath).HasMaxLength(200);
+            c.Property(x => x.AnchorQuote).HasMaxLength(1000);
+            c.Property(x => x.SubmitterName).HasMaxLength(100);
+            c.Property(x => x.SubmitterOrganisation).HasMaxLength(200);
+            c.Property(x => x.SubmitterPhone).HasMaxLength(40);
+            c.Property(x => x.SubmitterEmail).HasMaxLength(254);
+            c.Property(x => x.HiddenReason).HasMaxLength(1000);
+            c.Property(x => x.HiddenBy).HasMaxLength(300);
+            c.HasIndex(x => new { x.ConsultationId, x.Number }).IsUnique();
+            c.HasIndex(x => new { x.ConsultationId, x.Fingerprint });
+            c.HasOne<Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+            c.Ignore(x => x.IsNamed);
+            c.Ignore(x => x.HasContact);
+            c.Ignore(x => x.PublicText);
+        });
+
+        modelBuilder.Entity<CommentAnswer>(a =>
+        {
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(32);
+            a.Property(x => x.AnsweredBy).HasMaxLength(300);
+            a.HasIndex(x => x.ConsultationId);
+            a.HasOne<Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Objection>(o =>
+        {
+            o.HasKey(x => x.Id);
+            o.Property(x => x.TrackingCode).HasMaxLength(20);
+            o.Property(x => x.SecretHash).HasMaxLength(64);
+            o.Property(x => x.IdempotencyKeyHash).HasMaxLength(64);
+            o.Property(x => x.RequestFingerprint).HasMaxLength(64);
+            o.Property(x => x.DocumentTitle).HasMaxLength(500);
+            o.Property(x => x.DocumentNumber).HasMaxLength(100);
+            o.Property(x => x.UnifiedNumber).HasMaxLength(32);
+            o.Property(x => x.IssuingAuthorityName).HasMaxLength(200);
+            o.Property(x => x.Fingerprint).HasMaxLength(64);
+            o.Property(x => x.DuplicateOfTrackingCode).HasMaxLength(20);
+            o.Property(x => x.ContactName).HasMaxLength(100);
+            o.Property(x => x.ContactPhone).HasMaxLength(40);
+            o.Property(x => x.ContactEmail).HasMaxLength(254);
+            o.Property(x => x.ContactIdNumber).HasMaxLength(18);
+            o.Property(x => x.HandlingPeriod).HasMaxLength(32);
+            o.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+            o.Property(x => x.NonAcceptance).HasConversion<string>().HasMaxLength(32);
+            o.Property(x => x.Conclusion).HasConversion<string>().HasMaxLength(32);
+            o.Property(x => x.TransferredToName).HasMaxLength(200);
+            o.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+            o.Property(x => x.Articles).HasConversion(ArticlesConverter(), ArticlesComparer());
+            o.HasIndex(x => x.TrackingCode).IsUnique();
+            o.HasIndex(x => x.IdempotencyKeyHash).IsUnique();
+            o.HasIndex(x => new { x.JurisdictionId, x.DueDate });
+            o.HasIndex(x => new { x.TransferredToId, x.DueDate });
+            o.HasIndex(x => new { x.DocumentId, x.Fingerprint });
+            o.HasOne<NormativeDocumentRecord>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);
+            o.Ignore(x => x.Outcome);
+            o.Ignore(x => x.HasContact);
+            o.Ignore(x => x.AnsweredWithinDeadline);
+            o.OwnsMany(x => x.Events, e =>
+            {
+                e.ToTable("ObjectionEvents");
+                e.WithOwner().HasForeignKey("ObjectionId");
+                e.HasKey("ObjectionId", nameof(ObjectionEvent.Sequence));
+                e.Property(x => x.Sequence).ValueGeneratedNever();
+                e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+                e.Property(x => x.ActorName).HasMaxLength(300);
+            });
+            o.Navigation(x => x.Events).HasField("_events");
+        });
+
+        modelBuilder.Entity<PolicyInterpretationFile>(f =>
+        {
+            f.HasKey(x => x.DocumentId);
+            f.Property(x => x.FileName).HasMaxLength(260);
+            f.Property(x => x.ContentType).HasMaxLength(200);
+            f.Property(x => x.FileSha256).HasMaxLength(64);
+            f.Property(x => x.Title).HasMaxLength(500);
+            f.HasOne<NormativeDocumentRecord>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Notification>(n =>
+        {
+            n.HasKey(x => x.Id);
+            n.Property(x => x.Kind).HasMaxLength(64);
+            n.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+            n.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            n.Property(x => x.RecipientAddress).HasMaxLength(254);
+            n.Property(x => x.Subject).HasMaxLength(300);
+            n.Property(x => x.Reference).HasMaxLength(100);
+            n.Property(x => x.DedupKey).HasMaxLength(200);
+            n.Property(x => x.LastError).HasMaxLength(500);
+            n.HasIndex(x => x.DedupKey).IsUnique();
+            n.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            n.HasIndex(x => new { x.OrganisationId, x.CreatedAt });
+        });
+    }
+
+    private static ValueConverter<IReadOnlyList<string>, string> ArticlesConverter() => new(
+        v => JsonSerializer.Serialize(v, BasisJson),
+        v => JsonSerializer.Deserialize<List<string>>(v, BasisJson) ?? new List<string>());
+
+    private static ValueComparer<IReadOnlyList<string>> ArticlesComparer() => new(
+        (a, b) => a!.SequenceEqual(b!),
+        v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x.GetHashCode(StringComparison.Ordinal))),
+        v => v.ToList());
 
     private static ValueConverter<IReadOnlyList<LegalBasis>, string> BasisConverter() => new(
         v => JsonSerializer.Serialize(v, BasisJson),

@@ -12,6 +12,13 @@ namespace Filing.Api.Infrastructure.Idempotency;
 public sealed class IdempotentAttribute : Attribute;
 
 /// <summary>
+/// Marks endpoints that honour <c>Idempotency-Key</c> themselves instead of through the middleware (their answer holds a
+/// secret that must not be stored); documented like <see cref="IdempotentAttribute"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class OwnIdempotencyAttribute : Attribute;
+
+/// <summary>
 /// <c>Idempotency-Key</c> on POST/PUT: the first successful (2xx) answer is stored per caller and key and replayed for a
 /// retry of the same request (header <c>Idempotency-Replayed: true</c>), so a retried upload or registration creates
 /// nothing twice. The same key on a different request is a 422; a retry while the first is still running is a 409.
