@@ -12,7 +12,8 @@ namespace Filing.Benchmarks;
 /// </summary>
 internal static partial class ReaderMeasurement
 {
-    private const int Runs = 25;
+    /// <summary>Reads per document: many for the small one, whose runs a busy machine disturbs most.</summary>
+    private static int Runs(string name) => name == "large" ? 20 : 200;
 
     public static void Run(string[] args)
     {
@@ -22,15 +23,42 @@ internal static partial class ReaderMeasurement
             return;
         }
 
+        if (args is ["child-layer", var layerOnly])
+        {
+            LayerPeak(layerOnly);
+            return;
+        }
+
         Console.WriteLine("| document | .docx | document.xml | paragraphs | clock | full read | OOXML layer | lower bound | full / lower bound | layer / lower bound | full read MB/s | lower bound MB/s | peak working set, one read |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        var notes = new List<string>();
         foreach (var name in args.Length > 0 ? args : ["typical", "large"])
         {
             BenchmarkDocuments.Ensure(name);
             var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["measure", "child", name]) { RedirectStandardOutput = true })!;
             Console.WriteLine(child.StandardOutput.ReadToEnd().TrimEnd());
             child.WaitForExit();
+            var layer = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["measure", "child-layer", name]) { RedirectStandardOutput = true })!;
+            notes.Add(layer.StandardOutput.ReadToEnd().TrimEnd());
+            layer.WaitForExit();
         }
+
+        Console.WriteLine();
+        foreach (var note in notes)
+        {
+            Console.WriteLine(note);
+        }
+    }
+
+    /// <summary>Peak working set of one read that stops after the OOXML layer (no structure analysis, no NormativeDocument).</summary>
+    private static void LayerPeak(string name)
+    {
+        NormativeDocumentReader.ReadRaw(new MemoryStream(File.ReadAllBytes(BenchmarkDocuments.Path("typical")), writable: false), DocumentReaderOptions.Default);
+        var docx = File.ReadAllBytes(BenchmarkDocuments.Path(name));
+        var before = Process.GetCurrentProcess().PeakWorkingSet64;
+        var raw = NormativeDocumentReader.ReadRaw(new MemoryStream(docx, writable: false), DocumentReaderOptions.Default);
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        Console.WriteLine($"- {name}, OOXML layer only: peak working set {peak / 1048576.0:N0} MiB ({before / 1048576.0:N0} MiB before the read), {raw.Paragraphs.Count:N0} paragraphs");
     }
 
     private static void Child(string name)
@@ -87,7 +115,7 @@ internal static partial class ReaderMeasurement
             () => NormativeDocumentReader.ReadRaw(new MemoryStream(docx, writable: false), DocumentReaderOptions.Default),
             () => ReaderBenchmarks.LowerBoundRead(docx),
         ];
-        for (var i = 0; i < Runs; i++)
+        for (var i = 0; i < Runs(name); i++)
         {
             for (var k = 0; k < reads.Length; k++)
             {

@@ -1310,12 +1310,6 @@ internal sealed class StoryReader
         return null;
     }
 
-    private bool SkipElement()
-    {
-        _r.Skip();
-        return true;
-    }
-
     private bool IsSkippedProperties(string name) =>
         ReferenceEquals(name, _n.SdtPr) || ReferenceEquals(name, _n.SdtEndPr) || ReferenceEquals(name, _n.CustomXmlPr)
         || ReferenceEquals(name, _n.SmartTagPr) || ReferenceEquals(name, _n.RPr) || ReferenceEquals(name, _n.TblPr)

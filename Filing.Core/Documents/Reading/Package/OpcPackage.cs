@@ -18,8 +18,6 @@ namespace Filing.Core.Documents.Reading.Package;
 /// </remarks>
 internal sealed class OpcPackage : IDisposable
 {
-    public const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
-    public const string ContentTypesNamespace = "http://schemas.openxmlformats.org/package/2006/content-types";
     public const string TransitionalRelationshipPrefix = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
     public const string StrictRelationshipPrefix = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
 
