@@ -1043,6 +1043,8 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                     b.HasIndex("UnifiedNumber")
                         .IsUnique();
 
+                    b.HasIndex("DocumentType", "PublishedOn");
+
                     b.HasIndex("DraftingDepartmentId", "Stage");
 
                     b.HasIndex("EffectiveDate", "Id");
@@ -1054,6 +1056,9 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                     b.HasIndex("PublishedOn", "Id");
 
                     b.HasIndex("Stage", "PublishedOn");
+
+                    b.HasIndex("Stage", "EffectiveDate", "ValidUntil", "TerminatedOn", "Termination")
+                        .HasDatabaseName("IX_Documents_Status");
 
                     b.ToTable("Documents", (string)null);
                 });

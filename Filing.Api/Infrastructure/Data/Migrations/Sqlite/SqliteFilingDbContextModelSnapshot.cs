@@ -1015,6 +1015,8 @@ namespace Filing.Api.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("UnifiedNumber")
                         .IsUnique();
 
+                    b.HasIndex("DocumentType", "PublishedOn");
+
                     b.HasIndex("DraftingDepartmentId", "Stage");
 
                     b.HasIndex("EffectiveDate", "Id");
@@ -1026,6 +1028,9 @@ namespace Filing.Api.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("PublishedOn", "Id");
 
                     b.HasIndex("Stage", "PublishedOn");
+
+                    b.HasIndex("Stage", "EffectiveDate", "ValidUntil", "TerminatedOn", "Termination")
+                        .HasDatabaseName("IX_Documents_Status");
 
                     b.ToTable("Documents", (string)null);
                 });
