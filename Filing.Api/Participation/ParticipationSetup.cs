@@ -24,6 +24,9 @@ internal static class ParticipationSetup
             .ValidateOnStart();
         services.AddScoped<ParticipationContext>();
         services.AddScoped<NotificationOutbox>();
+
+        // Replaces the statistics placeholder (NoParticipationStatistics) whichever feature is registered first.
+        services.AddScoped<Statistics.IParticipationStatistics, ParticipationStatistics>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<ObjectionReminders>();
         services.AddHostedService<ObjectionReminderService>();

@@ -103,7 +103,8 @@ public abstract class StatisticsScenarios
             ["overdue"] = 1m,          // D3 县人大, due 2023-12-01
             ["completionRate"] = 0.5m,
         });
-        year.GetProperty("objections").GetProperty("recorded").GetBoolean().Should().BeFalse("the participation feature has not landed");
+        year.GetProperty("objections").GetProperty("recorded").GetBoolean().Should().BeTrue("the participation feature counts objections");
+        year.GetProperty("objections").GetProperty("received").GetInt32().Should().Be(0, "nobody objected (see ParticipationStatisticsScenarios)");
         year.GetProperty("objections").GetProperty("answeredWithinDeadlineRate").ValueKind.Should().Be(JsonValueKind.Null);
         year.GetProperty("comments").GetProperty("adoptionRate").ValueKind.Should().Be(JsonValueKind.Null);
 
