@@ -1,6 +1,7 @@
 using Filing.Api.Infrastructure;
 using Filing.Api.Infrastructure.Notifications;
 using Filing.Api.Register;
+using Filing.Core.Feeds;
 using Filing.Core.Participation;
 using Filing.Core.Participation.Specifications;
 using Filing.Core.Register;
@@ -431,6 +432,7 @@ internal static class ConsultationsEndpoints
                 report = new { report.Received, report.Hidden, report.Duplicates, report.Adopted, report.PartlyAdopted, report.NotAdopted, report.Summary },
             }, $"consultation:{id}", ct);
             await NotifyCommentersAsync(p, consultation, comments, answers, ct);
+            p.Feeds.RecordPublicEvent(RegisterEvents.FeedbackPublished(consultation, FeedbackReport.Build(consultation, comments, answers), p.Now));
             await p.Db.SaveChangesAsync(ct);
             return TypedResults.Ok(report);
         }, ct);

@@ -1,3 +1,4 @@
+using Filing.Api.Infrastructure;
 using Filing.Api.Infrastructure.Data;
 using Filing.Api.Register;
 using Filing.Core.Participation;
@@ -52,26 +53,41 @@ internal static class DocumentParticipationEndpoints
     }
 
     /// <summary>
-    /// The document's dated participation events, oldest first, for its timeline: comment period opened and closed,
-    /// feedback report published, 政策解读 published, each objection received and answered (with its outcome). Public
-    /// facts only: no tracking codes, grounds or names.
+    /// The document's dated participation events, oldest first, for its timeline (the register's public timeline
+    /// merges them in): comment period opened and closed, feedback report published, 政策解读 published, and each step
+    /// of each objection — received, accepted or not accepted (the reason kind), transferred (to which body), review
+    /// started, concluded (the conclusion kind), answered (the outcome). Public facts only: objections are numbered by
+    /// order of receipt; no tracking codes, grounds, reasons or reply texts, names or contacts.
     /// </summary>
     public static async Task<IReadOnlyList<ParticipationEventDto>> EventsAsync(FilingDbContext db, NormativeDocumentRecord document, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(document);
         var events = new List<ParticipationEventDto>();
-        var consultations = await db.Consultations.AsNoTracking().Where(c => c.DocumentId == document.Id).ToListAsync(ct);
+        var consultations = await db.Consultations.AsNoTracking().Where(c => c.DocumentId == document.Id)
+            .Select(c => new
+            {
+                c.Id,
+                c.Start,
+                c.End,
+                c.ClosedOn,
+                c.FeedbackPublishedOn,
+                c.DraftingDepartmentId,
+                c.DraftingDepartmentName,
+                Visible = db.ConsultationComments.Count(x => x.ConsultationId == c.Id && !x.Hidden),
+            })
+            .ToListAsync(ct);
         foreach (var consultation in consultations)
         {
-            events.Add(new ParticipationEventDto(consultation.Start, "comment-period-opened", $"公开征求意见：{consultation.Start:yyyy-MM-dd} 至 {consultation.End:yyyy-MM-dd}"));
+            var by = new OrganisationRef(consultation.DraftingDepartmentId, consultation.DraftingDepartmentName);
+            events.Add(new ParticipationEventDto(consultation.Start, "comment-period-opened", $"公开征求意见：{consultation.Start:yyyy-MM-dd} 至 {consultation.End:yyyy-MM-dd}", By: by));
             if (consultation.ClosedOn is { } closed)
             {
-                var visible = await db.ConsultationComments.CountAsync(c => c.ConsultationId == consultation.Id && !c.Hidden, ct);
-                events.Add(new ParticipationEventDto(closed, "comment-period-closed", $"征求意见结束，公开意见 {visible} 条"));
+                events.Add(new ParticipationEventDto(closed, "comment-period-closed", $"征求意见结束，公开意见 {consultation.Visible} 条", By: by));
             }
 
             if (consultation.FeedbackPublishedOn is { } fed)
             {
-                events.Add(new ParticipationEventDto(fed, "feedback-report-published", "公布意见采纳情况"));
+                events.Add(new ParticipationEventDto(fed, "feedback-report-published", "公布意见采纳情况", By: by));
             }
         }
 
@@ -80,13 +96,52 @@ internal static class DocumentParticipationEndpoints
             events.Add(new ParticipationEventDto(published, "policy-interpretation-published", "随文件公布政策解读"));
         }
 
-        foreach (var o in await ObjectionRowsAsync(db, document.Id, ct))
-        {
-            events.Add(new ParticipationEventDto(o.ReceivedOn, "objection-received", "收到审查建议"));
-            if (o.RepliedOn is { } replied)
+        // The recorded steps of each objection; only the columns that are public facts are read.
+        var objections = await db.Objections.AsNoTracking().Where(o => o.DocumentId == document.Id)
+            .Select(o => new
             {
-                events.Add(new ParticipationEventDto(replied, "objection-answered", $"审查建议已答复：{OutcomeText(o.Outcome)}"));
-            }
+                o.Id,
+                o.ReceivedAt,
+                o.TrackingCode,
+                o.NonAcceptance,
+                o.TransferredToId,
+                o.TransferredToName,
+                o.Conclusion,
+                Steps = o.Events.Select(e => new { e.Sequence, e.Kind, e.On, e.At }).ToList(),
+            })
+            .ToListAsync(ct);
+        var steps = objections.SelectMany(o => o.Steps.Select(e => new
+        {
+            o.Id,
+            e.Sequence,
+            e.Kind,
+            e.On,
+            e.At,
+            o.NonAcceptance,
+            o.TransferredToId,
+            o.TransferredToName,
+            o.Conclusion,
+        })).ToList();
+        var numbers = ParticipationContext.NumberObjections(objections.Select(o => new ObjectionOrder(o.Id, o.ReceivedAt, o.TrackingCode)));
+        foreach (var step in steps.OrderBy(s => s.At).ThenBy(s => numbers[s.Id]).ThenBy(s => s.Sequence))
+        {
+            var n = numbers[step.Id];
+            var which = $"审查建议（第{n}件）";
+            var outcome = Objection.OutcomeOf(step.NonAcceptance, step.TransferredToId, step.Conclusion);
+            events.Add(step.Kind switch
+            {
+                ObjectionEventKind.Received => new ParticipationEventDto(step.On, "objection-received", $"收到{which}", Objection: n),
+                ObjectionEventKind.Accepted => new ParticipationEventDto(step.On, "objection-accepted", $"{which}已受理", Objection: n),
+                ObjectionEventKind.NotAccepted => new ParticipationEventDto(step.On, "objection-not-accepted", $"{which}不予受理",
+                    step.NonAcceptance is { } reason ? JsonNaming.Kebab(reason.ToString()) : null, Objection: n),
+                ObjectionEventKind.Transferred => new ParticipationEventDto(step.On, "objection-transferred", $"{which}已移送{step.TransferredToName}",
+                    By: step.TransferredToId is { } to ? new OrganisationRef(to, step.TransferredToName ?? "") : null, Objection: n),
+                ObjectionEventKind.ReviewStarted => new ParticipationEventDto(step.On, "objection-review-started", $"{which}进入审查", Objection: n),
+                ObjectionEventKind.Concluded => new ParticipationEventDto(step.On, "objection-concluded", $"{which}审查结论：{OutcomeText(outcome)}",
+                    JsonNaming.Kebab(outcome.ToString()), Objection: n),
+                _ => new ParticipationEventDto(step.On, "objection-answered", $"{which}已书面答复：{OutcomeText(outcome)}",
+                    JsonNaming.Kebab(outcome.ToString()), Objection: n),
+            });
         }
 
         return [.. events.OrderBy(e => e.On)];

@@ -2,17 +2,19 @@ using System.Globalization;
 using Filing.Api.Infrastructure.Data;
 using Filing.Api.Infrastructure.Notifications;
 using Filing.Core.Calendar;
-using Filing.Core.Register;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using INotificationOutbox = Filing.Api.Infrastructure.Outbox.INotificationOutbox;
 
 namespace Filing.Api.Participation;
 
 /// <summary>
-/// Reminds the legal office, through the notification outbox, that an objection's written reply is nearly due (on
-/// each configured number of days before the due date) or overdue. The reminder for the nearest threshold reached is
-/// written once (dedup key), so a scan that runs late sends one reminder, not a burst. Overdue itself is never stored:
-/// the queue derives it on read.
+/// Reminds the legal office that an objection's written reply is nearly due (on each configured number of days before
+/// the due date) or overdue: in its inbox (<c>GET /api/v1/notifications</c>) and, in the same transaction, through the
+/// feeds outbox to its webhooks subscribed to <c>objection.reminder</c> / <c>objection.overdue</c> (signed like every
+/// delivery; no grounds or contact details). The reminder for the nearest threshold reached is written once (the inbox
+/// entry's dedup key guards both), so a scan that runs late sends one reminder, not a burst. Overdue itself is never
+/// stored: the queue derives it on read.
 /// </summary>
 public sealed class ObjectionReminders(IServiceScopeFactory scopes, TimeProvider clock, WorkingCalendar calendar, IOptions<ParticipationOptions> options)
 {
@@ -22,12 +24,13 @@ public sealed class ObjectionReminders(IServiceScopeFactory scopes, TimeProvider
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FilingDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<NotificationOutbox>();
+        var webhooks = scope.ServiceProvider.GetRequiredService<INotificationOutbox>();
         var today = calendar.Today(clock);
         var offsets = options.Value.ObjectionReminderDaysBefore.Where(d => d >= 0).Distinct().Order().ToList();
         var horizon = today.AddDays(offsets.Count == 0 ? 0 : offsets[^1]);
         var open = await db.Objections.AsNoTracking()
             .Where(o => o.RepliedOn == null && o.DueDate <= horizon)
-            .Select(o => new { o.TrackingCode, o.DocumentTitle, o.JurisdictionId, o.DueDate, o.Status })
+            .Select(o => new { o.TrackingCode, o.DocumentId, o.DocumentTitle, o.UnifiedNumber, o.JurisdictionId, o.ReceivedOn, o.DueDate, o.Status })
             .ToListAsync(ct);
         var offices = new Dictionary<Guid, List<Guid>>();
         var written = 0;
@@ -35,9 +38,7 @@ public sealed class ObjectionReminders(IServiceScopeFactory scopes, TimeProvider
         {
             if (!offices.TryGetValue(o.JurisdictionId, out var recipients))
             {
-                recipients = await db.Organisations.AsNoTracking()
-                    .Where(x => x.Kind == OrganisationKind.LegalOffice && x.ParentId == o.JurisdictionId)
-                    .Select(x => x.Id).ToListAsync(ct);
+                recipients = await ParticipationContext.HandlingOfficesAsync(db, o.JurisdictionId, ct);
                 offices[o.JurisdictionId] = recipients;
             }
 
@@ -68,6 +69,8 @@ public sealed class ObjectionReminders(IServiceScopeFactory scopes, TimeProvider
                 if (await outbox.EnqueueAsync("objection-reminder", NotificationChannel.Internal, office, null, subject, body,
                         $"objection:{o.TrackingCode}", $"objection:{o.TrackingCode}:reminder:{due}:{key}:{office:N}", ct))
                 {
+                    await webhooks.NotifyOrganisationAsync(office, key == "overdue" ? "objection.overdue" : "objection.reminder",
+                        ObjectionNotice.Of(o.TrackingCode, o.DocumentId, o.DocumentTitle, o.UnifiedNumber, o.Status, o.ReceivedOn, o.DueDate, today, subject), ct);
                     written++;
                 }
             }

@@ -5,6 +5,7 @@ using Filing.Api.Infrastructure;
 using Filing.Api.Infrastructure.Idempotency;
 using Filing.Api.Infrastructure.Notifications;
 using Filing.Api.Register;
+using Filing.Core.Feeds;
 using Filing.Core.Participation;
 using Filing.Core.Participation.Specifications;
 using Filing.Core.Register;
@@ -212,6 +213,15 @@ internal static class ObjectionsEndpoints
             p.Db.Objections.Add(objection);
             await p.AuditAsync(document.Id, ParticipationContext.Public, "objection.received", null, ParticipationViews.AuditRecord(objection),
                 $"objection:{objection.TrackingCode}", ct);
+
+            // The handling office's webhooks hear of it in the same transaction (no grounds, no contact details).
+            var notice = ObjectionNotice.Of(objection, today,
+                $"收到对《{objection.DocumentTitle}》的审查建议 {objection.TrackingCode}，答复期限 {ObjectionNotice.Iso(objection.DueDate)}。");
+            foreach (var office in await p.HandlingOfficesAsync(objection.JurisdictionId, ct))
+            {
+                await p.Feeds.NotifyOrganisationAsync(office, "objection.received", notice, ct);
+            }
+
             await p.Db.SaveChangesAsync(ct);
             return Receipt(objection, secret);
         }, ct);
@@ -339,7 +349,8 @@ internal static class ObjectionsEndpoints
                     break;
                 default:
                     o.Transfer(target!, request.Reason, today, actor, at);
-                    break;
+                    return p.Feeds.NotifyOrganisationAsync(target!.Id, "objection.transferred", ObjectionNotice.Of(o, today,
+                        $"对《{o.DocumentTitle}》的审查建议 {o.TrackingCode} 已移送{target.Name}，答复期限 {ObjectionNotice.Iso(o.DueDate)}。"), ct);
             }
 
             return Task.CompletedTask;
@@ -367,10 +378,10 @@ internal static class ObjectionsEndpoints
 
         return request.Text is { Length: > 20000 }
             ? Task.FromResult<Results<Ok<ObjectionCaseView>, ProblemHttpResult, ValidationProblem>>(RegisterProblems.Invalid("text", "text is at most 20000 characters."))
-            : StepAsync(trackingCode, p, "objection.concluded", (o, today, actor, at) =>
+            : StepAsync(trackingCode, p, "objection.concluded", async (o, today, actor, at) =>
             {
                 o.Conclude(conclusion, request.Text, today, actor, at);
-                return Task.CompletedTask;
+                p.Feeds.RecordPublicEvent(RegisterEvents.ObjectionStep(o, await p.ObjectionNumberAsync(o, ct), answered: false, at, today));
             }, ct);
     }
 
@@ -381,6 +392,9 @@ internal static class ObjectionsEndpoints
             : StepAsync(trackingCode, p, "objection.replied", async (o, today, actor, at) =>
             {
                 o.Reply(request.Text, today, actor, at);
+                p.Feeds.RecordPublicEvent(RegisterEvents.ObjectionStep(o, await p.ObjectionNumberAsync(o, ct), answered: true, at, today));
+
+                // The notice to the submitter carries their address: it stays in participation's own notifications.
                 await NotifySubmitterAsync(p, o, actor.OrganisationId, ct);
             }, ct);
 

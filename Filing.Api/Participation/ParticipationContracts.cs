@@ -429,11 +429,21 @@ public sealed record DocumentParticipationDto(Guid DocumentId, ConsultationSumma
 /// <param name="FileUrl">Download of the Word file.</param>
 public sealed record PolicyInterpretationDto(string Source, string? Title, string Text, string? FileName, string? FileUrl);
 
-/// <summary>A dated participation event.</summary>
+/// <summary>
+/// A dated participation event (public facts only: objections are numbered by order of receipt on the document — 第1件,
+/// 第2件 — and never named by tracking code, grounds, submitter or reply text).
+/// </summary>
 /// <param name="On">Day.</param>
-/// <param name="Kind">comment-period-opened, comment-period-closed, feedback-report-published, policy-interpretation-published, objection-received, objection-answered.</param>
+/// <param name="Kind">comment-period-opened, comment-period-closed, feedback-report-published, policy-interpretation-published,
+/// objection-received, objection-accepted, objection-not-accepted, objection-transferred, objection-review-started, objection-concluded,
+/// objection-answered (the written reply was given).</param>
 /// <param name="Description">What happened (Chinese).</param>
-public sealed record ParticipationEventDto(DateOnly On, string Kind, string Description);
+/// <param name="Outcome">objection-not-accepted: the reason kind (not-normative-document, duplicate, outside-remit, other);
+/// objection-concluded: no-problem, correction-requested or revocation-proposed; objection-answered: the outcome (not-accepted,
+/// transferred, no-problem, correction-requested, revocation-proposed).</param>
+/// <param name="By">The organisation that acted (the drafting department for comment periods; the receiving body for a transfer).</param>
+/// <param name="Objection">The objection's number on this document (1 = the first received), for objection events.</param>
+public sealed record ParticipationEventDto(DateOnly On, string Kind, string Description, string? Outcome = null, OrganisationRef? By = null, int? Objection = null);
 
 /// <summary>Participation facts shown on the register detail of a document.</summary>
 /// <param name="Url">The full participation view of the document.</param>

@@ -1,6 +1,8 @@
 using Filing.Api.Infrastructure;
+using Filing.Api.Infrastructure.Outbox;
 using Filing.Api.Participation;
 using Filing.Core.Documents;
+using Filing.Core.Feeds;
 using Filing.Api.Infrastructure.Data.Search;
 using Filing.Core.Register;
 using Filing.Core.Register.Specifications;
@@ -71,7 +73,7 @@ internal static class StepsEndpoints
     }
 
     private static async Task<Results<Ok<ConsultationResponse>, Created<ConsultationResponse>, ProblemHttpResult, ValidationProblem>> Consultation(
-        Guid id, ConsultationRequest request, RegisterContext ctx, CancellationToken ct)
+        Guid id, ConsultationRequest request, RegisterContext ctx, INotificationOutbox outbox, CancellationToken ct)
     {
         var waiver = !string.IsNullOrWhiteSpace(request.WaiverReason);
         var period = request.Start is not null || request.End is not null;
@@ -109,6 +111,7 @@ internal static class StepsEndpoints
             (consultation, step) = opened;
             earliest = opened.Consultation.EarliestAllowedEnd;
             ctx.Db.Consultations.Add(opened.Consultation);
+            outbox.RecordPublicEvent(RegisterEvents.ConsultationOpened(opened.Consultation, ctx.Now));
         }
 
         await ctx.AuditDocumentAsync(doc, "step.public-comment", before,

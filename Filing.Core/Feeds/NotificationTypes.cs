@@ -13,6 +13,7 @@ public static class NotificationTypes
         ["objection.received"] = "审查建议: a citizen objection reached the organisation's queue",
         ["objection.reminder"] = "审查建议: the handling deadline of an objection is near",
         ["objection.overdue"] = "审查建议: the handling deadline of an objection has passed",
+        ["objection.transferred"] = "审查建议: an objection was transferred to the organisation (移送) as the competent body",
         ["filing.due-reminder"] = "备案: a filing or correction deadline is near",
     };
 

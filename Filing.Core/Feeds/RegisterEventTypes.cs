@@ -41,6 +41,18 @@ public static class RegisterEventTypes
     /// <summary>清理结果公布: a cleanup campaign published its four lists.</summary>
     public const string CleanupPublished = "cleanup.published";
 
+    /// <summary>公开征求意见: a comment period opened on a draft (the period is public; the draft enters the register when published).</summary>
+    public const string ConsultationOpened = "consultation.opened";
+
+    /// <summary>意见采纳情况: a comment period's feedback report was published (counts by outcome; nothing about who commented).</summary>
+    public const string ConsultationFeedbackPublished = "consultation.feedback-published";
+
+    /// <summary>审查建议审查结论: the review of a citizen objection concluded (the conclusion kind only).</summary>
+    public const string ObjectionConcluded = "objection.concluded";
+
+    /// <summary>审查建议答复: a citizen objection was answered in writing (outcome and dates only; never who or what).</summary>
+    public const string ObjectionAnswered = "objection.answered";
+
     /// <summary>Every public event type with a short description (for validation and the API documentation).</summary>
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -55,6 +67,10 @@ public static class RegisterEventTypes
         [FilingReviewed] = "备案审查: an oversight body concluded its review (no-problem, correction-required, revocation)",
         [FilingCorrected] = "纠正: the issuing side completed a correction",
         [CleanupPublished] = "清理: a cleanup published its lists",
+        [ConsultationOpened] = "公开征求意见: a comment period opened on a draft",
+        [ConsultationFeedbackPublished] = "意见采纳情况: a comment period's feedback report was published",
+        [ObjectionConcluded] = "审查建议: the review of a citizen objection concluded (no-problem, correction-requested, revocation-proposed)",
+        [ObjectionAnswered] = "审查建议: a citizen objection was answered in writing (its outcome; nothing about who sent it or what it said)",
     };
 
     /// <summary>The types the Atom feed shows: publications, amendments, repeals (in all forms) and expiries.</summary>

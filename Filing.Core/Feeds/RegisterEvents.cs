@@ -1,3 +1,4 @@
+using Filing.Core.Participation;
 using Filing.Core.Register;
 
 namespace Filing.Core.Feeds;
@@ -158,6 +159,85 @@ public static class RegisterEvents
                 $"{campaign.Title}结果公布：继续有效{lists.@continue.Count}件，拟修改{lists.amend.Count}件，废止{lists.repeal.Count}件，宣布失效{lists.declareInvalid.Count}件。",
                 new { cleanupId = campaign.Id, title = campaign.Title, publishedOn = on, lists })
             .About(null, null, null, null, campaign.IssuingAuthorityId, campaign.IssuingAuthorityName);
+    }
+
+    /// <summary>公开征求意见: a comment period opened on a draft.</summary>
+    public static RegisterEvent ConsultationOpened(Consultation consultation, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(consultation);
+        return new RegisterEvent(RegisterEventTypes.ConsultationOpened, at, consultation.Start,
+                $"{consultation.DraftingDepartmentName}就《{consultation.Title}》公开征求意见，期间{consultation.Start:yyyy-MM-dd}至{consultation.End:yyyy-MM-dd}。",
+                new
+                {
+                    consultationId = consultation.Id,
+                    start = consultation.Start,
+                    end = consultation.End,
+                    businessRelated = consultation.BusinessRelated,
+                    draftingDepartment = new { id = consultation.DraftingDepartmentId, name = consultation.DraftingDepartmentName },
+                    url = $"/api/v1/consultations/{consultation.Id:D}",
+                })
+            .About(consultation.DocumentId, consultation.Title, null, null, consultation.IssuingAuthorityId, consultation.IssuingAuthorityName);
+    }
+
+    /// <summary>意见采纳情况 published: the counts of the report (the answers' reasons are in the report itself).</summary>
+    public static RegisterEvent FeedbackPublished(Consultation consultation, FeedbackReport report, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(consultation);
+        ArgumentNullException.ThrowIfNull(report);
+        var on = consultation.FeedbackPublishedOn ?? throw new ArgumentException("The feedback report is not published.", nameof(consultation));
+        return new RegisterEvent(RegisterEventTypes.ConsultationFeedbackPublished, at, on,
+                $"《{consultation.Title}》公布意见采纳情况：收到意见{report.Received}条，采纳{report.Adopted}条，部分采纳{report.PartlyAdopted}条，未采纳{report.NotAdopted}条。",
+                new
+                {
+                    consultationId = consultation.Id,
+                    publishedOn = on,
+                    received = report.Received,
+                    hidden = report.Hidden,
+                    adopted = report.Adopted,
+                    partlyAdopted = report.PartlyAdopted,
+                    notAdopted = report.NotAdopted,
+                    url = $"/api/v1/consultations/{consultation.Id:D}/feedback-report",
+                })
+            .About(consultation.DocumentId, consultation.Title, null, null, consultation.IssuingAuthorityId, consultation.IssuingAuthorityName);
+    }
+
+    /// <summary>
+    /// 审查建议审查结论, or (<paramref name="answered"/>) 审查建议答复. The objection is named by its number on the document
+    /// (1 = the first received), never by tracking code; grounds, findings and reply text stay with the submitter.
+    /// </summary>
+    public static RegisterEvent ObjectionStep(Objection objection, int number, bool answered, DateTimeOffset at, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(objection);
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+        var outcome = objection.Outcome;
+        var words = outcome switch
+        {
+            ObjectionOutcome.NotAccepted => "不予受理",
+            ObjectionOutcome.Transferred => "已移送有权机关",
+            ObjectionOutcome.NoProblem => "未发现问题",
+            ObjectionOutcome.CorrectionRequested => "建议制定机关纠正",
+            ObjectionOutcome.RevocationProposed => "建议撤销",
+            _ => "办理中",
+        };
+        var numbers = Numbers(objection.DocumentNumber, objection.UnifiedNumber);
+        var (type, summary) = answered
+            ? (RegisterEventTypes.ObjectionAnswered, $"对《{objection.DocumentTitle}》{numbers}的第{number}件审查建议已书面答复：{words}。")
+            : (RegisterEventTypes.ObjectionConcluded, $"对《{objection.DocumentTitle}》{numbers}的第{number}件审查建议审查结论：{words}。");
+        return new RegisterEvent(type, at, answered ? objection.RepliedOn ?? today : today, summary,
+                new
+                {
+                    objection = number,
+                    receivedOn = objection.ReceivedOn,
+                    dueDate = objection.DueDate,
+                    outcome = Kebab(outcome.ToString()),
+                    repliedOn = answered ? objection.RepliedOn : null,
+                    answeredWithinDeadline = answered ? objection.AnsweredWithinDeadline : (bool?)null,
+                    transferredTo = outcome == ObjectionOutcome.Transferred && objection.TransferredToId is { } to
+                        ? new { id = to, name = objection.TransferredToName }
+                        : null,
+                })
+            .About(objection.DocumentId, objection.DocumentTitle, objection.DocumentNumber, objection.UnifiedNumber, objection.IssuingAuthorityId,
+                objection.IssuingAuthorityName);
     }
 
     /// <summary>

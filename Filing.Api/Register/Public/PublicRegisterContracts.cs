@@ -281,10 +281,14 @@ public sealed record RegisterDocumentDto(
 /// <param name="Kind">drafted, public-comment, public-comment-waived, fair-competition-review, fair-competition-joint-review,
 /// gender-equality-assessment, health-screening, legality-review, collective-decision, registration, publication, amends, filed,
 /// filing-received, filing-returned, filing-resubmitted, filing-review-opinion, filing-corrected, in-force, amendment-planned,
-/// cleanup-decision, expired, repealed, declared-invalid, amended, revoked.</param>
+/// cleanup-decision, expired, repealed, declared-invalid, amended, revoked; and from public participation comment-period-closed,
+/// feedback-report-published, policy-interpretation-published, objection-received, objection-accepted, objection-not-accepted,
+/// objection-transferred, objection-review-started, objection-concluded, objection-answered (objections are numbered 第N件 by
+/// order of receipt; no tracking code, grounds, reply text or submitter ever appears).</param>
 /// <param name="Title">What happened, in Chinese.</param>
 /// <param name="Detail">Public detail: meeting, channel, unified number, period, related document, repeal reason.</param>
-/// <param name="Outcome">passed / returned / not-applicable for reviews; the opinion kind for filing review; the cleanup decision.</param>
+/// <param name="Outcome">passed / returned / not-applicable for reviews; the opinion kind for filing review; the cleanup decision;
+/// for objections the reason kind of a non-acceptance, the conclusion, or the outcome of the answer.</param>
 /// <param name="By">The organisation that acted, when recorded.</param>
 /// <param name="Derived">True for events that follow from dates (in force, expired) rather than a recorded act.</param>
 public sealed record TimelineEventDto(DateOnly Date, string Kind, string Title, string? Detail, string? Outcome, OrganisationRef? By, bool Derived);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Filing.Api.Infrastructure;
 using Filing.Api.Infrastructure.Data.Search;
+using Filing.Api.Participation;
 using Filing.Core.Documents;
 using Filing.Core.Documents.Comparison;
 using Filing.Core.Register;
@@ -237,7 +238,8 @@ internal static class PublicRegisterEndpoints
             .Where(c => c.Status == CleanupStatus.Published && c.Items.Any(i => i.DocumentId == document.Id))
             .ToListAsync(ct);
         var cleanups = campaigns.Select(c => (c, c.Items.Single(i => i.DocumentId == document.Id))).ToList();
-        var events = RegisterTimeline.Build(document, names, filings, replaced, replacement, cleanups, ctx.Calendar, ctx.Today);
+        var participation = await DocumentParticipationEndpoints.EventsAsync(ctx.Db, document, ct);
+        var events = RegisterTimeline.Build(document, names, filings, replaced, replacement, cleanups, ctx.Calendar, ctx.Today, participation);
         return TypedResults.Ok(new PagedList<TimelineEventDto>(events, events.Count, null));
     }
 

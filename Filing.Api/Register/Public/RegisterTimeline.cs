@@ -1,3 +1,4 @@
+using Filing.Api.Participation;
 using Filing.Core.Calendar;
 using Filing.Core.Register;
 
@@ -6,7 +7,9 @@ namespace Filing.Api.Register.Public;
 /// <summary>
 /// The public history of a published document, from its recorded steps, its filing records (submission, return,
 /// receipt, review opinion, correction, each with its own date), published cleanup decisions, amendment links, and the
-/// dates on which it came into force or expired (derived).
+/// dates on which it came into force or expired (derived), and its public participation: the comment period's close and
+/// feedback report, the 政策解读, and every step of every citizen objection (审查建议) as public facts — numbered, never
+/// named (see <c>DocumentParticipationEndpoints.EventsAsync</c>, which also feeds <c>GET /api/v1/documents/{id}/participation</c>).
 /// <para>
 /// What is deliberately left out (decided here, documented in the README): review opinions (审查意见) and the drafter's
 /// answers to findings, filing return reasons and oversight opinion texts (internal exchanges between bodies), the reason
@@ -26,6 +29,7 @@ public static class RegisterTimeline
     /// <param name="cleanups">Published cleanup campaigns that decided on this document.</param>
     /// <param name="calendar">Turns instants into Chinese dates.</param>
     /// <param name="today">Derived events (in force, expired) are shown up to this day.</param>
+    /// <param name="participation">The document's participation events (comment period, feedback report, 政策解读, objections).</param>
     public static IReadOnlyList<TimelineEventDto> Build(
         NormativeDocumentRecord document,
         IReadOnlyDictionary<Guid, string> organisationNames,
@@ -34,15 +38,30 @@ public static class RegisterTimeline
         DocumentRefDto? replacement,
         IReadOnlyList<(CleanupCampaign Campaign, CleanupItem Item)> cleanups,
         WorkingCalendar calendar,
-        DateOnly today)
+        DateOnly today,
+        IReadOnlyList<ParticipationEventDto> participation)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(participation);
         var events = new List<(TimelineEventDto Event, int Order)>();
         var order = 0;
         void Add(DateOnly date, string kind, string title, string? detail = null, string? outcome = null, OrganisationRef? by = null, bool derived = false) =>
             events.Add((new TimelineEventDto(date, kind, title, detail, outcome, by, derived), order++));
         OrganisationRef By(ProcedureStep s) =>
             new(s.ActorOrganisationId, organisationNames.TryGetValue(s.ActorOrganisationId, out var name) ? name : "");
+
+        // Participation events (see DocumentParticipationEndpoints.EventsAsync), placed where they belong within a day:
+        // the comment period's close and feedback report come before the steps of that day (the collective decision waits
+        // for the report), the 政策解读 right after the publication, everything else after the register's own events.
+        // The opening is already on the timeline as the register's public-comment step (with its period).
+        var commentStepRecorded = document.Steps.Any(s => s.Kind == StepKind.PublicCommentOpened);
+        void AddParticipation(ParticipationEventDto e) => Add(e.On, e.Kind, e.Description, null, e.Outcome, e.By);
+        var beforeSteps = participation.Where(e => e.Kind is "comment-period-opened" or "comment-period-closed" or "feedback-report-published").ToList();
+        var withPublication = participation.Where(e => e.Kind == "policy-interpretation-published").ToList();
+        foreach (var e in beforeSteps.Where(e => !(e.Kind == "comment-period-opened" && commentStepRecorded)))
+        {
+            AddParticipation(e);
+        }
 
         var drafted = false;
         foreach (var step in document.Steps)
@@ -88,6 +107,11 @@ public static class RegisterTimeline
                     foreach (var other in replaced)
                     {
                         Add(on, "amends", "修改（替代）原文件", Describe(other));
+                    }
+
+                    foreach (var interpretation in withPublication)
+                    {
+                        AddParticipation(interpretation);
                     }
 
                     break;
@@ -145,6 +169,12 @@ public static class RegisterTimeline
                 Add(on, "cleanup-decision", "清理结果公布", campaign.Title, Infrastructure.JsonNaming.Kebab(decision.ToString()),
                     new OrganisationRef(campaign.IssuingAuthorityId, campaign.IssuingAuthorityName));
             }
+        }
+
+        // The rest of participation (objections, later comment-period events) after the register's own events of a day.
+        foreach (var e in participation.Except(beforeSteps).Except(withPublication))
+        {
+            AddParticipation(e);
         }
 
         if (document.EffectiveDate is { } effective && effective <= today && document.PublishedOn is not null
