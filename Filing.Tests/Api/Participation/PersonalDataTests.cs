@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Filing.Api.Infrastructure.Outbox;
+using Filing.Api.Participation;
 using Filing.Tests.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using static Filing.Tests.TestSupport.RegisterClient;
 
 namespace Filing.Tests.Api.Participation;
@@ -9,7 +13,8 @@ namespace Filing.Tests.Api.Participation;
 /// Names, phone numbers, e-mail addresses and ID numbers of commenters and objectors reach the handling office only:
 /// plants them everywhere a citizen can put them, then calls every public GET of the OpenAPI document (so endpoints
 /// added later are checked too), the public POST answers, an oversight body's view of the audit trail, and searches the
-/// whole log output captured at Trace level. Runs on SQLite and PostgreSQL.
+/// whole log output captured at Trace level, and every webhook delivery (public events and the handling offices'
+/// notices and reminders). Runs on SQLite and PostgreSQL.
 /// </summary>
 public abstract class PersonalDataTests(FilingApiFactory factory)
 {
@@ -29,6 +34,15 @@ public abstract class PersonalDataTests(FilingApiFactory factory)
     {
         At(9, 6);
         var publicBodies = new List<(string Where, string Body)>();
+
+        // Webhooks of the offices that handle the planted submissions, and of an outside body, for every event type.
+        var types = (await _client.GetOkAsync(Anonymous, "/api/v1/webhooks/event-types")).EnumerateArray()
+            .Select(t => t.GetProperty("type").GetString()!).ToArray();
+        foreach (var key in new[] { Legal, Npc, Drafter, Party })
+        {
+            await _client.PostOkAsync(key, "/api/v1/webhooks", new { url = $"https://{key}.example/hook", eventTypes = types });
+        }
+
         var draft = await _client.UploadAsync(ParticipationScenarios.MeasuresDraft());
         var opened = await _client.PostOkAsync(Drafter, $"/api/v1/documents/{draft}/consultation", new { start = "2024-09-09", end = "2024-09-18" });
         var cid = opened.GetProperty("id").GetGuid();
@@ -107,6 +121,20 @@ public abstract class PersonalDataTests(FilingApiFactory factory)
         publicBodies.Add(("GET seed audit as the NPC filing office", await audit.Content.ReadAsStringAsync()));
         publicBodies.Add(("GET draft audit as the legal office", await TextAsync(Legal, $"/api/v1/documents/{draft}/audit?limit=200")));
 
+        // Deadline reminders too: by 2024-11-20 the transferred objection is overdue.
+        At(11, 20);
+        await factory.Services.GetRequiredService<ObjectionReminders>().RunOnceAsync(CancellationToken.None);
+        var dispatcher = factory.Services.GetRequiredService<OutboxDispatcher>();
+        for (var round = 0; round < 50 && await dispatcher.DispatchOnceAsync(CancellationToken.None) > 0; round++)
+        {
+        }
+
+        var webhooks = ((IFeedsHost)factory).Receiver.Received;
+        webhooks.Select(w => w.Header("X-Filing-Event-Type")).Should().Contain(
+            ["objection.received", "objection.transferred", "objection.overdue", "objection.answered", "consultation.feedback-published"],
+            "participation reaches webhooks, so their payloads are checked too");
+        publicBodies.AddRange(webhooks.Select(w => ($"webhook {w.Header("X-Filing-Event-Type")} to {w.Url}", w.Text)));
+
         foreach (var (where, body) in publicBodies)
         {
             foreach (var planted in Planted)
@@ -160,14 +188,30 @@ public abstract class PersonalDataTests(FilingApiFactory factory)
     }
 }
 
-public sealed class SqlitePrivacyFactory : FilingApiFactory
+public sealed class SqlitePrivacyFactory : FilingApiFactory, IFeedsHost
 {
     public override bool CaptureAllLogs => true;
+
+    public WebhookReceiver Receiver { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        FeedsTestHost.Configure(builder, Receiver);
+    }
 }
 
-public sealed class PostgresPrivacyFactory : PostgresApiFactory
+public sealed class PostgresPrivacyFactory : PostgresApiFactory, IFeedsHost
 {
     public override bool CaptureAllLogs => true;
+
+    public WebhookReceiver Receiver { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        FeedsTestHost.Configure(builder, Receiver);
+    }
 }
 
 public sealed class SqlitePersonalDataTests(SqlitePrivacyFactory factory) : PersonalDataTests(factory), IClassFixture<SqlitePrivacyFactory>;
