@@ -59,6 +59,40 @@ public static partial class DocumentNumberParser
     public static string? Normalize(string? text) => TryParse(text, out var number) ? number.Text : null;
 
     /// <summary>
+    /// Parses what a person typed to look a number up, more leniently than <see cref="TryParse"/>: full-width letters and
+    /// digits folded (<see cref="TextNormalizer"/>) and every whitespace removed first, so that <c>桐 政 发［２０１８］４７号</c>
+    /// is found as well as <c>桐政发[2018]47号</c>. The one normaliser of every tolerant 发文字号 look-up (the register's
+    /// <c>documentNumber=</c> filter, a number pasted into <c>q=</c>, and the stored keys they are compared with).
+    /// </summary>
+    public static bool TryParseLookup([NotNullWhen(true)] string? text, [NotNullWhen(true)] out DocumentNumber? number)
+    {
+        number = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        return TryParse(Squash(TextNormalizer.Normalize(text)), out number) || TryParse(text, out number);
+    }
+
+    /// <summary>
+    /// The key a tolerant look-up compares (see <see cref="TryParseLookup"/>): the canonical form when the text is a
+    /// 发文字号, else the text folded to half-width without whitespace (so numbers that do not follow the pattern still
+    /// match themselves however they are spaced); null for blank text.
+    /// </summary>
+    public static string? LookupKey(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return TryParseLookup(text, out var number) ? number.Text : Squash(TextNormalizer.Normalize(text));
+    }
+
+    private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>
     /// Finds the 发文字号 in a longer text such as <c>发文字号：桐政发[2018]47号</c> or a header line with 签发人.
     /// In running text a number must end with 号, unless it directly follows a label (文号, 发文字号, 文件编号).
     /// The 机关代字 is the run of Chinese characters before the bracket, without common leading words (根据, 按照…).

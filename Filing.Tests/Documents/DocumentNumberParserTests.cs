@@ -110,4 +110,34 @@ public class DocumentNumberParserTests
             .Which.Number.Text.Should().Be("桐政发〔2018〕47号");
         DocumentNumberParser.FindAll("见桐政发(2018)47 页").Should().BeEmpty();
     }
+
+    [Theory]
+    [InlineData("桐政发〔2018〕47号")]
+    [InlineData("桐政发[2018]47号")]
+    [InlineData("桐政发 〔2018〕 47 号")]
+    [InlineData("桐 政 发［２０１８］第０４７号")]
+    [InlineData("桐政发（18）47")]
+    [InlineData("  桐政发\u3000(2018)\u300047号 ")]
+    public void LookupKey_IsTheCanonicalNumber_GivenAnyUsualVariant(string typed)
+    {
+        DocumentNumberParser.LookupKey(typed).Should().Be("桐政发〔2018〕47号");
+        DocumentNumberParser.TryParseLookup(typed, out var number).Should().BeTrue();
+        number!.Text.Should().Be("桐政发〔2018〕47号");
+    }
+
+    [Theory]
+    [InlineData("桐 政 发［２０１８］４７号")]
+    [InlineData("桐政发 ［2018］ 47 号")]
+    public void TryParseLookup_IsMoreLenientThanTryParse_GivenSpacesInsideTheCodeOrFullWidthBrackets(string typed)
+    {
+        DocumentNumberParser.TryParseLookup(typed, out var number).Should().BeTrue();
+        number!.Text.Should().Be("桐政发〔2018〕47号");
+    }
+
+    [Theory]
+    [InlineData("内部通知 A１", "内部通知A1")]
+    [InlineData("   ", null)]
+    [InlineData(null, null)]
+    public void LookupKey_FoldsTextThatIsNotANumber_GivenOtherText(string? typed, string? key) =>
+        DocumentNumberParser.LookupKey(typed).Should().Be(key);
 }

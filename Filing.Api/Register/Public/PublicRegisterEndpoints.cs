@@ -396,7 +396,7 @@ internal static class PublicRegisterEndpoints
         if (!string.IsNullOrWhiteSpace(q.Q))
         {
             var asUnified = DocumentNumberKey.UnifiedNumber(q.Q);
-            if (DocumentNumberParser.TryParse(q.Q, out var number) && documentNumber is null)
+            if (DocumentNumberParser.TryParseLookup(q.Q, out var number) && documentNumber is null)
             {
                 // A citizen pasting “桐政发〔2018〕47号” into the search box means the document with that number.
                 documentNumber = number.Text;

@@ -61,6 +61,8 @@ public abstract class PublicRegisterCorpusScenarios : IAsyncLifetime
     [InlineData("documentNumber=桐政发[2019]5号", "Invest")]
     [InlineData("documentNumber=桐政发 （2019） 第005号", "Invest")]
     [InlineData("q=桐政发【2020】9号", "Manage")]
+    [InlineData("q=桐 政 发［２０２０］９号", "Manage")]
+    [InlineData("documentNumber=桐 政 发［２０１９］第００５号", "Invest")]
     [InlineData("q=招商引资&status=in-force&year=2020", "Manage")]
     public async Task AnswersExactly_GivenQuery(string query, string expected)
     {

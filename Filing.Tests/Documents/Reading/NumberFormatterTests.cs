@@ -52,6 +52,9 @@ public class NumberFormatterTests
     [InlineData(10001, "一万零一")]
     [InlineData(12345, "一万二千三百四十五")]
     [InlineData(100010, "十万零一十")]
+    [InlineData(100000000, "一亿")]
+    [InlineData(100000001, "一亿零一")]
+    [InlineData(123456789, "一亿二千三百四十五万六千七百八十九")]
     public void RendersChineseCounting_GivenValue(int value, string expected)
     {
         NumberFormatter.Format(value, "chineseCountingThousand").Should().Be(expected);
@@ -67,6 +70,19 @@ public class NumberFormatterTests
     [InlineData(2024, "贰仟零贰拾肆")]
     public void RendersChineseLegalSimplified_GivenValue(int value, string expected) =>
         NumberFormatter.Format(value, "chineseLegalSimplified").Should().Be(expected);
+
+    // Word writes 万/亿 for the simplified formats and 萬/億 only for those whose digits are traditional.
+    [Theory]
+    [InlineData("chineseCounting", 20000, "二万")]
+    [InlineData("chineseCountingThousand", 300000000, "三亿")]
+    [InlineData("chineseLegalSimplified", 10000, "壹万")]
+    [InlineData("chineseLegalSimplified", 200000000, "贰亿")]
+    [InlineData("ideographLegalTraditional", 10000, "壹萬")]
+    [InlineData("ideographLegalTraditional", 200000000, "貳億")]
+    [InlineData("taiwaneseCounting", 300000000, "三億")]
+    [InlineData("taiwaneseCountingThousand", 20000, "二萬")]
+    public void UsesSimplifiedOrTraditionalMyriads_GivenTheFormatsScript(string format, int value, string expected) =>
+        NumberFormatter.Format(value, format).Should().Be(expected);
 
     [Theory]
     [InlineData("ideographTraditional", 1, "甲")]

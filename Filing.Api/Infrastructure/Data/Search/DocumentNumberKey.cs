@@ -10,18 +10,12 @@ namespace Filing.Api.Infrastructure.Data.Search;
 /// </summary>
 public static class DocumentNumberKey
 {
-    /// <summary>The 发文字号 key: the canonical form when it parses, else the text without spaces, full-width folded.</summary>
-    public static string? Of(string? documentNumber)
-    {
-        if (string.IsNullOrWhiteSpace(documentNumber))
-        {
-            return null;
-        }
-
-        var folded = Squash(TextNormalizer.Normalize(documentNumber));
-        var key = DocumentNumberParser.Normalize(folded) ?? DocumentNumberParser.Normalize(documentNumber) ?? folded;
-        return key.Length > 100 ? key[..100] : key;
-    }
+    /// <summary>
+    /// The 发文字号 key: <see cref="DocumentNumberParser.LookupKey"/> (the canonical form when it parses, else the text
+    /// without spaces, full-width folded), at most 100 characters (the column's length).
+    /// </summary>
+    public static string? Of(string? documentNumber) =>
+        DocumentNumberParser.LookupKey(documentNumber) is { } key ? (key.Length > 100 ? key[..100] : key) : null;
 
     /// <summary>The 统一编号 key: upper case, half-width, no spaces, every dash a hyphen.</summary>
     public static string? UnifiedNumber(string? unifiedNumber)
