@@ -391,6 +391,7 @@ internal static class RegisterLoad
             builder.UseEnvironment("Development");
             builder.UseSetting("Database:Provider", provider);
             builder.UseSetting("ConnectionStrings:Filing", connection);
+            builder.UseSetting("Demo:Register", "false"); // the generated register numbers documents itself
             builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         }
     }

@@ -13,5 +13,8 @@ internal static class TestHostDefaults
     internal static void DisableConfigurationReload()
     {
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
+        // Any other file provider a host creates (content root, static files) polls instead of taking an inotify instance.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
     }
 }
