@@ -9,8 +9,8 @@ public sealed record StatisticsScope(Guid? IssuingAuthorityId, DateOnly? From, D
 
 /// <summary>
 /// Figures of public participation (issue 6: citizen objections 审查建议 and public comments 公开征求意见). The statistics
-/// endpoint asks this service; the participation feature registers its implementation, which replaces
-/// <see cref="NoParticipationStatistics"/>. Definitions the implementation must keep (they are in the API documentation):
+/// endpoint asks this service; the participation feature registers its implementation
+/// (<c>Filing.Api.Participation.ParticipationStatistics</c>), which replaces <see cref="NoParticipationStatistics"/>. Definitions the implementation must keep (they are in the API documentation):
 /// objections are counted by the day they were received, against documents of the scope's issuing authority; comments by
 /// the day they were submitted, on consultations of the scope's documents.
 /// </summary>
@@ -44,8 +44,8 @@ public sealed record CommentFigures(bool Recorded, int Received, int Answered, i
 }
 
 /// <summary>
-/// Stands in until the participation feature (objections, comments) registers its own
-/// <see cref="IParticipationStatistics"/>: its tables do not exist yet, so every figure is 0 and marked not recorded.
+/// Stands in when the participation feature (objections, comments) is not registered in a host: every figure is 0 and
+/// marked not recorded. The full service replaces it with <c>ParticipationStatistics</c>.
 /// </summary>
 internal sealed class NoParticipationStatistics : IParticipationStatistics
 {

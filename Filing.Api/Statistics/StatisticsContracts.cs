@@ -64,7 +64,7 @@ public sealed record FilingReviewFiguresDto(int Reviewed, int NoProblem, int Cor
 public sealed record CorrectionFiguresDto(int Required, int Completed, int Overdue, decimal? CompletionRate);
 
 /// <summary>Citizen objections (审查建议) against documents of the issuing authority, received in the period.</summary>
-/// <param name="Recorded">False until the participation feature records objections; the figures are then 0.</param>
+/// <param name="Recorded">True when the participation feature counts objections (false only in a host without it; the figures are then 0).</param>
 /// <param name="Received">收到件数: objections received in the period.</param>
 /// <param name="Answered">已答复件数: of those, answered with a written reply.</param>
 /// <param name="AnsweredWithinDeadline">按期答复件数: answered on or before the handling deadline.</param>
@@ -73,9 +73,10 @@ public sealed record CorrectionFiguresDto(int Required, int Completed, int Overd
 public sealed record ObjectionFiguresDto(bool Recorded, int Received, int Answered, int AnsweredWithinDeadline, decimal? AnsweredWithinDeadlineRate, double? MedianDaysToAnswer);
 
 /// <summary>Public comments on drafts of the issuing authority, submitted in the period.</summary>
-/// <param name="Recorded">False until the participation feature records comments; the figures are then 0.</param>
-/// <param name="Received">收到意见条数: comments submitted in the period.</param>
-/// <param name="Answered">已反馈条数: of those, answered (adopted, partly adopted or not adopted).</param>
+/// <param name="Recorded">True when the participation feature counts comments (false only in a host without it; the figures are then 0).</param>
+/// <param name="Received">收到意见条数: comments submitted in the period (Beijing days), hidden ones included.</param>
+/// <param name="Answered">已反馈条数: of those, answered in a published feedback report (adopted, partly adopted or not adopted; a duplicate
+/// counts with the answer of the comment it repeats; hidden comments are not answered).</param>
 /// <param name="Adopted">采纳.</param>
 /// <param name="PartlyAdopted">部分采纳.</param>
 /// <param name="AdoptionRate">采纳率 = (adopted + partlyAdopted) ÷ answered (4 decimals; null when answered is 0).</param>
