@@ -25,7 +25,8 @@ public sealed record ParsedDocumentResponse(
     IReadOnlyList<ParagraphDto> Paragraphs,
     IReadOnlyList<NoteDto> Notes,
     IReadOnlyList<NoteDto> Comments,
-    IReadOnlyList<string> HeaderFooterText)
+    IReadOnlyList<string> HeaderFooterText,
+    DocumentHeaderDto Header)
 {
     public static ParsedDocumentResponse From(NormativeDocument d) => new(
         d.Title,
@@ -48,10 +49,14 @@ public sealed record ParsedDocumentResponse(
         d.Paragraphs.Select(ParagraphDto.From).ToList(),
         d.Notes.Select(NoteDto.From).ToList(),
         d.Comments.Select(NoteDto.From).ToList(),
-        d.HeaderFooterText);
+        d.HeaderFooterText,
+        new DocumentHeaderDto(d.Header.CopyNumber, d.Header.Classification, d.Header.Urgency, d.Header.IssuerMark, d.Header.Signers));
 
     internal static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>版头 elements other than the 发文字号: 份号, 密级和保密期限, 紧急程度, 发文机关标志, 签发人 (each null or empty when absent).</summary>
+public sealed record DocumentHeaderDto(string? CopyNumber, string? Classification, string? Urgency, string? IssuerMark, IReadOnlyList<string> Signers);
 
 /// <summary>发文字号: canonical text, raw text, 机关代字, year, sequence, and whether the raw form follows GB/T 9704 §7.2.5.</summary>
 public sealed record DocumentNumberDto(string Text, string Raw, string IssuerCode, int Year, int Sequence, bool WellFormed, IReadOnlyList<string> Problems);

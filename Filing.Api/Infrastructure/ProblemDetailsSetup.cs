@@ -1,5 +1,9 @@
+using Filing.Core.Register;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Filing.Api.Infrastructure;
 
@@ -38,9 +42,17 @@ internal sealed class FilingExceptionHandler(IProblemDetailsService problems, IL
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        var extensions = new Dictionary<string, object?>();
         var (status, code, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, ProblemCodes.ForStatus(bad.StatusCode), "Bad request", bad.Message),
+            LifecycleViolationException step => Lifecycle(step, extensions),
+            RegisterValidationException invalid => Invalid(invalid, extensions),
+            Core.Participation.ParticipationConflictException conflict => (StatusCodes.Status409Conflict, conflict.Code, "Not possible now", conflict.Message),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "concurrent-update", "Changed meanwhile",
+                "Someone else changed this record at the same time. Reload it and try again."),
+            DbUpdateException { InnerException: var inner } when IsUniqueViolation(inner) => (StatusCodes.Status409Conflict, "concurrent-update",
+                "Changed meanwhile", "Someone else changed this record at the same time. Reload it and try again."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
                 (499, "client-closed-request", "Client closed request", null),
             _ => (StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "Internal server error",
@@ -55,6 +67,11 @@ internal sealed class FilingExceptionHandler(IProblemDetailsService problems, IL
         httpContext.Response.StatusCode = status;
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
         problem.Extensions["code"] = code;
+        foreach (var (key, value) in extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -62,4 +79,25 @@ internal sealed class FilingExceptionHandler(IProblemDetailsService problems, IL
             Exception = exception,
         });
     }
+
+    private static (int, string, string, string?) Lifecycle(LifecycleViolationException e, Dictionary<string, object?> extensions)
+    {
+        extensions["step"] = e.Step;
+        extensions["missing"] = e.Missing.Select(m => new { code = m.Code, message = m.Message }).ToList();
+        return (StatusCodes.Status409Conflict, "lifecycle-violation", "Step not allowed now", e.Message);
+    }
+
+    private static (int, string, string, string?) Invalid(RegisterValidationException e, Dictionary<string, object?> extensions)
+    {
+        extensions["field"] = e.Field;
+        extensions["errors"] = new Dictionary<string, string[]> { [e.Field] = [e.Message] };
+        return (StatusCodes.Status422UnprocessableEntity, e.Code, "The values break a register rule", e.Message);
+    }
+
+    private static bool IsUniqueViolation(Exception? e) => e switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
 }

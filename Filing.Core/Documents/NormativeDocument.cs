@@ -143,8 +143,12 @@ public enum ParagraphSource
 /// <param name="Offset">Offset of the first character in <see cref="NormativeDocument.Text"/>.</param>
 /// <param name="Source">Body, table cell or text box.</param>
 /// <param name="SourceOrdinal">
-/// Position of the source <c>w:p</c> among all <c>w:p</c> elements of the main document part in document order,
-/// not counting those inside <c>mc:Fallback</c>; lets writers find the paragraph again in the original file.
+/// Position of the source <c>w:p</c> among all <c>w:p</c> elements of the main document part in document order
+/// (through tables, text boxes and content controls, including paragraphs that are not shown such as merged-away cells
+/// or deleted rows), not counting those inside <c>mc:Fallback</c> or inside any <c>mc:Choice</c> but the first; lets
+/// writers find the paragraph again in the original file. In Open XML SDK terms: the index in
+/// <c>body.Descendants&lt;Paragraph&gt;()</c> after removing paragraphs under an <c>AlternateContentFallback</c>.
+/// For text read with <see cref="NormativeDocumentReader.FromText"/> it is the line index.
 /// </param>
 /// <param name="GeneratedPrefixLength">
 /// Number of leading characters of <paramref name="Text"/> that come from automatic numbering rather than runs.
@@ -245,8 +249,15 @@ public sealed record DocumentHeader(
 }
 
 /// <summary>施行日期 and 有效期.</summary>
-/// <param name="EffectiveDate">施行日期, when stated as a date or as 自印发/公布之日起 (then the 成文日期).</param>
-/// <param name="ValidUntil">End of validity, stated or computed from <paramref name="Years"/>.</param>
+/// <param name="EffectiveDate">
+/// 施行日期: a stated date (自2019年1月1日起施行), or the 成文日期 for 自印发（下发、签发）之日起施行. Null for
+/// 自公布（发布）之日起施行 and 自…之日起30日后施行: the publication date is not in the file, the clause is kept.
+/// </param>
+/// <param name="ValidUntil">
+/// Last day of validity: stated (有效期至2021年4月30日, 有效期自…至…), or computed from <paramref name="Years"/> as the
+/// day before the anniversary of the effective date, the effective day counting as the first day
+/// (自2019年1月1日起施行，有效期5年 → 2023-12-31).
+/// </param>
 /// <param name="Years">有效期 in years when stated that way.</param>
 /// <param name="Clause">The clause that states them, verbatim.</param>
 public sealed record Validity(DateOnly? EffectiveDate, DateOnly? ValidUntil, int? Years, string? Clause)

@@ -16,6 +16,9 @@ public readonly record struct DateMention(int Index, int Length, DateOnly Date);
 /// </summary>
 public static partial class ChineseDates
 {
+    // Every date form holds one of these; text without any is skipped without running a regex.
+    private static readonly System.Buffers.SearchValues<char> DateMarks = System.Buffers.SearchValues.Create("年.．/／-－");
+
     /// <summary>Parses <paramref name="text"/> when, apart from surrounding whitespace, it is exactly one date.</summary>
     public static bool TryParse(string? text, out DateOnly date)
     {
@@ -26,6 +29,14 @@ public static partial class ChineseDates
         }
 
         var trimmed = text.AsSpan().Trim();
+
+        // A date alone starts with a digit and ends with 日, 号 or a digit: most text is rejected without a regex.
+        if (trimmed.Length is < 6 or > 32 || !(ChineseNumerals.IsNumeralChar(trimmed[0]) || ChineseNumerals.IsArabicDigit(trimmed[0]))
+            || !(trimmed[^1] is '日' or '号' || ChineseNumerals.IsArabicDigit(trimmed[^1])))
+        {
+            return false;
+        }
+
         var mentions = FindAll(trimmed.ToString());
         if (mentions.Count == 1 && mentions[0].Index == 0 && mentions[0].Length == trimmed.Length)
         {
@@ -40,7 +51,7 @@ public static partial class ChineseDates
     public static IReadOnlyList<DateMention> FindAll(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.IndexOf('年') < 0 && text.IndexOfAny(['.', '．', '/', '／', '-', '－']) < 0)
+        if (!HasDateMark(text))
         {
             return [];
         }
@@ -63,6 +74,9 @@ public static partial class ChineseDates
 
         return found;
     }
+
+    /// <summary>Whether <paramref name="text"/> holds a character every date form needs (年 . / -); cheap prefilter.</summary>
+    internal static bool HasDateMark(ReadOnlySpan<char> text) => text.IndexOfAny(DateMarks) >= 0;
 
     /// <summary>The GB/T 9704 form of a 成文日期: Arabic numerals, full year, no leading zeros (2018年8月6日).</summary>
     public static string Format(DateOnly date) =>

@@ -120,6 +120,25 @@ public sealed class JiebaTokenizer : ITokenizer
         return result;
     }
 
+    /// <inheritdoc />
+    public IReadOnlyList<Token> TokenizeForSearch(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        var result = new List<Token>(text.Length / 2 + 1);
+        foreach (var token in _segmenter.Tokenize(text, TokenizerMode.Search, hmm: true))
+        {
+            result.Add(new Token(token.Word, token.StartIndex));
+        }
+
+        IsWarm = true;
+        return result;
+    }
+
     private static IEnumerable<string> DefaultUserDictionaries() =>
         Directory.Exists(DefaultUserDictionaryDirectory)
             ? Directory.EnumerateFiles(DefaultUserDictionaryDirectory, "*.txt").Order(StringComparer.Ordinal)

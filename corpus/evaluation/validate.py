@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Validate corpus/evaluation/clauses.jsonl and print counts.
+"""Validate corpus/evaluation/clauses.jsonl (or the held-out set) and print counts.
 
     python3 corpus/evaluation/validate.py            # validate + summary
     python3 corpus/evaluation/validate.py --markdown # also print the per-category table used in README.md
     python3 corpus/evaluation/validate.py --naive    # also score a naive keyword matcher (a floor, not a target)
+    python3 corpus/evaluation/validate.py --holdout  # the same for holdout.jsonl (ids ho-fc-0001 …), plus a check
+                                                     # that no held-out text copies a development-set text
 
 Checks: one JSON object per line; required fields and allowed values; unique ids whose prefix matches the step;
 no duplicate texts; every problem clause has a note; and every citation of the form 《法名》第X条第（Y）项 / 法名第X条 in a
@@ -18,6 +20,7 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 DATA = HERE / 'clauses.jsonl'
+HOLDOUT = HERE / 'holdout.jsonl'
 LAWS = HERE.parents[2] / 'shared' / 'laws'   # worktree/../shared/laws
 STEPS = {'fair-competition': 'fc', 'gender-equality': 'ge', 'health': 'hl', 'legality': 'lg', 'drafting': 'df'}
 REQUIRED = ('id', 'step', 'category', 'label', 'text', 'source')
@@ -86,11 +89,36 @@ def check_citations(note, laws, where, errors):
                 errors.append(f'{where}: {law} 第{m.group(1)}条 has no item （{m.group(2)}）')
 
 
+def grams(text, n=10):
+    t = re.sub(r'\s+', '', text)
+    return {t[i:i + n] for i in range(max(len(t) - n + 1, 1))}
+
+
+def check_overlap(rows, errors):
+    """Held-out texts must not copy development-set texts. Reports held-out ids only (never development text), so
+    running this does not show the author of the held-out set anything from the development set."""
+    if not DATA.is_file():
+        return
+    dev = [json.loads(line)['text'] for line in DATA.read_text(encoding='utf-8').splitlines() if line.strip()]
+    dev_keys = {re.sub(r'\s+', '', t) for t in dev}
+    dev_grams = set().union(*(grams(t) for t in dev))
+    for r in rows:
+        if re.sub(r'\s+', '', r['text']) in dev_keys:
+            errors.append(f"{r['id']}: identical to a development-set text")
+            continue
+        g = grams(r['text'])
+        shared = len(g & dev_grams) / len(g)
+        if shared >= 0.5:
+            errors.append(f"{r['id']}: {shared:.0%} of its 10-character runs also occur in the development set")
+
+
 def main():
     errors, rows, ids, texts = [], [], set(), {}
     laws = load_laws()
-    for n, line in enumerate(DATA.read_text(encoding='utf-8').splitlines(), 1):
-        where = f'clauses.jsonl:{n}'
+    holdout = '--holdout' in sys.argv
+    data = HOLDOUT if holdout else DATA
+    for n, line in enumerate(data.read_text(encoding='utf-8').splitlines(), 1):
+        where = f'{data.name}:{n}'
         try:
             r = json.loads(line)
         except json.JSONDecodeError as e:
@@ -106,7 +134,7 @@ def main():
         where = f"{where} ({r['id']})"
         if r['step'] not in STEPS:
             errors.append(f"{where}: bad step {r['step']}")
-        elif not re.fullmatch(STEPS[r['step']] + r'-\d{4}', r['id']):
+        elif not re.fullmatch(('ho-' if holdout else '') + STEPS[r['step']] + r'-\d{4}', r['id']):
             errors.append(f"{where}: id prefix does not match step")
         if r['label'] not in ('problem', 'clean'):
             errors.append(f"{where}: bad label {r['label']}")
@@ -124,6 +152,8 @@ def main():
         check_citations(r.get('note', ''), laws, where, errors)
         rows.append(r)
 
+    if holdout:
+        check_overlap(rows, errors)
     by_step = collections.Counter((r['step'], r['label']) for r in rows)
     by_cat = collections.Counter((r['step'], r['category'], r['label']) for r in rows)
     print(f'{len(rows)} clauses, {sum(r["label"] == "problem" for r in rows)} problem, '

@@ -3,36 +3,51 @@ namespace Filing.Core.Documents.Structure;
 /// <summary>What analysis decided for each paragraph (role, path, label) and what it warns about.</summary>
 internal sealed class Annotations
 {
+    private readonly int _first;
+    private readonly ParagraphRole[] _roles;
+    private readonly string?[] _paths;
+    private readonly string?[] _labels;
+    private readonly bool[] _assigned;
+
+    /// <summary>Annotations for every paragraph.</summary>
     public Annotations(IReadOnlyList<Line> lines)
+        : this(lines, 0, lines.Count)
     {
-        Roles = new ParagraphRole[lines.Count];
-        Paths = new string?[lines.Count];
-        Labels = new string?[lines.Count];
-        Assigned = new bool[lines.Count];
-        for (var i = 0; i < lines.Count; i++)
+    }
+
+    /// <summary>Annotations for paragraphs <paramref name="first"/> to <paramref name="end"/> (exclusive) only.</summary>
+    public Annotations(IReadOnlyList<Line> lines, int first, int end)
+    {
+        _first = first;
+        var count = Math.Max(0, end - first);
+        _roles = new ParagraphRole[count];
+        _paths = new string?[count];
+        _labels = new string?[count];
+        _assigned = new bool[count];
+        for (var i = 0; i < count; i++)
         {
-            Roles[i] = lines[i].IsEmpty ? ParagraphRole.Empty : ParagraphRole.Body;
+            _roles[i] = lines[first + i].IsEmpty ? ParagraphRole.Empty : ParagraphRole.Body;
         }
     }
 
-    public ParagraphRole[] Roles { get; }
+    public List<ParseWarning> Warnings { get; } = [];
 
-    public string?[] Paths { get; }
+    public ParagraphRole Role(int index) => _roles[index - _first];
 
-    public string?[] Labels { get; }
+    public string? Path(int index) => _paths[index - _first];
+
+    public string? Label(int index) => _labels[index - _first];
 
     /// <summary>Whether a stage has placed the paragraph (empty paragraphs need no placing).</summary>
-    public bool[] Assigned { get; }
-
-    public List<ParseWarning> Warnings { get; } = [];
+    public bool IsAssigned(int index) => _assigned[index - _first];
 
     public void Set(Line line, ParagraphRole role, string? path = null, string? label = null)
     {
-        var i = line.Index;
-        Roles[i] = line.IsEmpty ? ParagraphRole.Empty : role;
-        Paths[i] = path;
-        Labels[i] = label ?? Labels[i];
-        Assigned[i] = true;
+        var i = line.Index - _first;
+        _roles[i] = line.IsEmpty ? ParagraphRole.Empty : role;
+        _paths[i] = path;
+        _labels[i] = label ?? _labels[i];
+        _assigned[i] = true;
     }
 
     public void Warn(string code, string message, string? path = null) => Warnings.Add(new ParseWarning(code, message, path));

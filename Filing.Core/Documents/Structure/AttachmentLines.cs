@@ -13,12 +13,17 @@ internal sealed record AttachmentNoteItem(int Number, string Title, int Line);
 internal static partial class AttachmentLines
 {
     /// <summary>Whether the line starts a 附件说明: 附件 followed by a colon (and usually the first title).</summary>
-    public static bool IsNoteStart(Line line) => line.IsBody && NoteStart().IsMatch(line.Content);
+    public static bool IsNoteStart(Line line) => line.IsBody && line.StartsWith('附') && NoteStart().IsMatch(line.Content);
 
     /// <summary>Whether the line is an attachment label with nothing after it: 附件, 附件1, 附件 2：, 附件一.</summary>
     public static bool IsBodyLabel(Line line, out int? number)
     {
         number = null;
+        if (line.ContentLength > 16 || !line.StartsWith('附'))
+        {
+            return false;
+        }
+
         var m = BodyLabel().Match(line.Compact);
         if (!m.Success)
         {
@@ -34,6 +39,11 @@ internal static partial class AttachmentLines
     {
         number = null;
         title = "";
+        if (!line.IsShort || !line.StartsWith('附'))
+        {
+            return false;
+        }
+
         var m = NoteStart().Match(line.Content);
         if (!m.Success || !line.IsBody)
         {

@@ -110,13 +110,15 @@ internal static partial class ClosingBlockReader
         return new Closing(items, signature, date, i);
     }
 
-    public static bool IsDateLine(Line line) => !line.IsEmpty && ChineseDates.TryParse(line.Compact, out _);
+    public static bool IsDateLine(Line line) => !line.IsEmpty && line.ContentLength <= 40 && ChineseDates.HasDateMark(line.ContentSpan) && ChineseDates.TryParse(line.Compact, out _);
 
     /// <summary>附注: （此件公开发布）, （联系人：…）.</summary>
-    public static bool IsRemark(Line line) => !line.IsEmpty && RemarkPattern().IsMatch(line.Compact);
+    public static bool IsRemark(Line line) =>
+        !line.IsEmpty && line.IsShort && (line.StartsWith('（') || line.StartsWith('(')) && RemarkPattern().IsMatch(line.Compact);
 
     public static bool IsSignatureLine(Line line) =>
-        !line.IsEmpty && line.Label is null && OrgNames.IsLikely(line.Compact) && !AttachmentLines.IsBodyLabel(line, out _);
+        !line.IsEmpty && line.ContentLength <= 80 && !line.HasSentencePunctuation && line.Label is null && OrgNames.IsLikely(line.Compact)
+        && !AttachmentLines.IsBodyLabel(line, out _);
 
     private static bool EndsBody(IReadOnlyList<Line> lines, int i, int from, int to, Func<int, bool> startsNewPart)
     {

@@ -9,9 +9,10 @@ namespace Filing.Core.Documents.Structure;
 /// </summary>
 internal static partial class ColophonReader
 {
-    public static bool IsCopiedTo(Line line) => CopiedTo().IsMatch(line.Compact);
+    public static bool IsCopiedTo(Line line) => line.StartsWith('抄') && CopiedTo().IsMatch(line.Compact);
 
-    public static bool IsPrintLine(Line line) => PrintLine(line.Compact) is not null;
+    public static bool IsPrintLine(Line line) =>
+        line.IsShort && line.EndsWith('发') && PrintLine(line.Compact) is not null;
 
     public static bool IsColophonLine(Line line) => !line.IsEmpty && (IsCopiedTo(line) || IsPrintLine(line));
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Filing.Core.Documents.Reading;
 using Filing.Core.Text;
 
@@ -17,6 +16,12 @@ internal sealed class DocumentAnalysis
     private readonly List<AttachmentNoteItem> _noteItems = [];
     private readonly List<AttachmentBody> _bodies = [];
     private readonly List<string> _copiedTo = [];
+    private readonly List<int> _titleNoteLines = [];
+    private static readonly string[] TitleNoteActs = ["通过", "公布", "发布", "施行", "实施", "修订", "修正", "印发", "批准", "签发", "颁布"];
+
+    private static readonly System.Buffers.SearchValues<char> NotInOrganList = System.Buffers.SearchValues.Create("。！？!?：:《》");
+
+    private string? _enclosedTitle;
     private string? _enclosedKey;
     private string? _enclosedKeyCore;
     private Part? _enclosed;
@@ -58,12 +63,14 @@ internal sealed class DocumentAnalysis
             enclosedTitle = DocumentKinds.EnclosedTitleOf(title.Text);
             if (enclosedTitle is not null)
             {
+                _enclosedTitle = enclosedTitle;
                 _enclosedKey = TextShape.ComparisonKey(enclosedTitle);
                 _enclosedKeyCore = TextShape.ComparisonKey(DocumentKinds.StripQualifiers(enclosedTitle));
             }
         }
 
-        pos = ReadTitleNotes(pos, ref number, out var noteDate);
+        pos = ReadTitleNotes(pos, out var notedNumber, out var noteDate);
+        number ??= notedNumber;
         pos = ReadRecipients(pos, out var recipients);
 
         var main = ReadPart(pos, pos, stopAtEnclosed: true);
@@ -85,8 +92,16 @@ internal sealed class DocumentAnalysis
         var structure = NormativeTextBuilder.Build(_lines, zone, _ann, wholeDocument: title is not null);
 
         var date = main.Closing.Date ?? _enclosed?.Closing.Date ?? noteDate;
-        var validityLines = zone.Concat(_enclosed is null ? [] : Range(main.BodyStart, main.BodyEnd)).Select(i => _lines[i]);
-        var validity = ValidityReader.Read(validityLines, date);
+        // Where validity is stated, most telling first: the normative text, the covering notice, the 题注.
+        var documentType = DocumentKinds.KindOf(enclosedTitle ?? title?.Text);
+        var validity = ValidityReader.Read(
+            [
+                zone.Select(i => _lines[i]),
+                (_enclosed is null ? [] : Range(main.BodyStart, main.BodyEnd)).Select(i => _lines[i]),
+                _titleNoteLines.Select(i => _lines[i]),
+            ],
+            date,
+            documentType);
 
         number ??= NumberFromHeaderFooter();
         if (number is { WellFormed: false })
@@ -107,7 +122,7 @@ internal sealed class DocumentAnalysis
         foreach (var line in _lines)
         {
             var i = line.Index;
-            paragraphs.Add(new DocParagraph(i, line.Text, _ann.Roles[i], _ann.Paths[i], _ann.Labels[i], offset,
+            paragraphs.Add(new DocParagraph(i, line.Text, _ann.Role(i), _ann.Path(i), _ann.Label(i), offset,
                 line.Source, line.Raw.SourceOrdinal, line.Raw.GeneratedPrefixLength));
             offset += line.Text.Length + 1;
         }
@@ -121,7 +136,7 @@ internal sealed class DocumentAnalysis
             IssuingBody = issuingBody,
             Date = date,
             Recipients = recipients,
-            DocumentType = DocumentKinds.KindOf(enclosedTitle ?? title?.Text),
+            DocumentType = documentType,
             Form = structure.Form,
             Paragraphs = paragraphs,
             Outline = structure.Outline,
@@ -136,7 +151,7 @@ internal sealed class DocumentAnalysis
             Comments = _raw.Comments,
             HeaderFooterText = _raw.HeaderFooterText,
             Warnings = [.. _raw.Warnings, .. _ann.Warnings],
-            Text = string.Join('\n', _lines.Select(l => l.Text)),
+            Text = string.Join('\n', _lines.ConvertAll(l => l.Text)),
         };
     }
 
@@ -155,12 +170,17 @@ internal sealed class DocumentAnalysis
         return meaningful ? end : 0;
     }
 
-    // Lines right under the title: a 发文字号 (gazette layout), or a bracketed note such as （2018年8月6日…通过）.
-    private int ReadTitleNotes(int pos, ref DocumentNumber? number, out DateOnly? noteDate)
+    /// <summary>
+    /// 题注 right under a title: a 发文字号 (gazette layout), a bracketed note such as （2018年8月6日县政府常务会议通过）,
+    /// or the dated lines a regulation carries under its title (2019年10月22日国务院令第722号公布 / 2020年1月1日施行).
+    /// Their dates are kept for the 成文日期 and 施行日期 when the document states no other.
+    /// </summary>
+    private int ReadTitleNotes(int pos, out DocumentNumber? number, out DateOnly? noteDate)
     {
+        number = null;
         noteDate = null;
         var i = pos;
-        for (var seen = 0; i < Count && seen < 3; i++)
+        for (var seen = 0; i < Count && seen < 4; i++)
         {
             var line = _lines[i];
             if (line.IsEmpty)
@@ -169,26 +189,33 @@ internal sealed class DocumentAnalysis
                 continue;
             }
 
+            if (!line.IsShort || line.Label is not null)
+            {
+                break;
+            }
+
             var c = line.Compact;
             var bracketed = c.Length > 2 && c[0] is '（' or '(' && c[^1] is '）' or ')' && !ClosingBlockReader.IsRemark(line);
             var ownNumber = HeaderBlockReader.FindOwnNumber(line.Content);
+            var dates = ChineseDates.HasDateMark(c) ? ChineseDates.FindAll(c) : [];
             if (ownNumber is not null && (bracketed || c.Length <= ownNumber.Raw.Length + 4))
             {
                 number ??= ownNumber;
                 _ann.Set(line, ParagraphRole.DocumentNumber);
             }
-            else if (bracketed && line.Label is null && (ChineseDates.FindAll(c).Count > 0 || c.Contains('号')))
+            else if ((bracketed && (dates.Count > 0 || c.Contains('号'))) || (dates.Count > 0 && IsDatedTitleNote(c)))
             {
                 _ann.Set(line, ParagraphRole.HeaderBlock);
+                _titleNoteLines.Add(i);
             }
             else
             {
                 break;
             }
 
-            if (ChineseDates.FindAll(c) is [var first, ..])
+            if (dates.Count > 0)
             {
-                noteDate ??= first.Date;
+                noteDate ??= dates[0].Date;
             }
 
             seen++;
@@ -196,6 +223,11 @@ internal sealed class DocumentAnalysis
 
         return i;
     }
+
+    // 2019年10月8日国务院第66次常务会议通过, 2020年1月1日施行: short, dated, naming an act, not a sentence.
+    private static bool IsDatedTitleNote(string compact) =>
+        compact.Length <= 60 && !TextShape.HasSentencePunctuation(compact)
+        && TitleNoteActs.Any(act => compact.EndsWith(act, StringComparison.Ordinal));
 
     private int ReadRecipients(int pos, out IReadOnlyList<string> recipients)
     {
@@ -284,18 +316,18 @@ internal sealed class DocumentAnalysis
                 continue;
             }
 
+            // The enclosed document under a title that differs from the 《》 of the notice title.
+            if (_enclosedKey is not null && _enclosed is null && !IsListedAttachmentTitle(line) && TitleFinder.At(_lines, i, Count) is { } enclosedSpan)
+            {
+                _ann.Warn("enclosed-title-mismatch",
+                    $"通知标题印发《{_enclosedTitle}》，但其后的文件标题为“{enclosedSpan.Text}”", Annotations.ParagraphRef(i));
+                i = ReadEnclosed(i, enclosedSpan.End);
+                continue;
+            }
+
+            // An attachment starting without a 附件 label: a title listed in the 附件说明, or a title on a new page.
             if (IsListedAttachmentTitle(line) || (line.Raw.PageBreakBefore && TitleFinder.At(_lines, i, Count) is not null))
             {
-                // An attachment (or the enclosed document, under a different title) starting without a 附件 label.
-                if (_enclosedKey is not null && _enclosed is null)
-                {
-                    var span = TitleFinder.At(_lines, i, Count);
-                    _ann.Warn("enclosed-title-mismatch",
-                        $"印发的文件标题“{span?.Text ?? line.Compact}”与通知标题中的书名不一致", Annotations.ParagraphRef(i));
-                    i = ReadEnclosed(i, span?.End ?? i);
-                    continue;
-                }
-
                 i = ReadAttachmentBody(i, null, inlineTitle: null, titleAtStart: true);
                 continue;
             }
@@ -314,7 +346,8 @@ internal sealed class DocumentAnalysis
             _ann.Set(_lines[k], ParagraphRole.EnclosedTitle);
         }
 
-        _enclosed = ReadPart(titleStart, titleEnd + 1, stopAtEnclosed: false);
+        var bodyStart = ReadTitleNotes(titleEnd + 1, out _, out _);
+        _enclosed = ReadPart(titleStart, bodyStart, stopAtEnclosed: false);
         return _enclosed.Closing.Next;
     }
 
@@ -396,11 +429,16 @@ internal sealed class DocumentAnalysis
     /// </summary>
     private void LocateInsideAttachment(List<int> zone, string prefix)
     {
-        var inner = new Annotations(_lines);
+        if (zone.Count == 0)
+        {
+            return;
+        }
+
+        var inner = new Annotations(_lines, zone[0], zone[^1] + 1);
         NormativeTextBuilder.Build(_lines, zone, inner, wholeDocument: false);
         foreach (var k in zone)
         {
-            _ann.Set(_lines[k], ParagraphRole.Attachment, prefix + inner.Paths[k], inner.Labels[k]);
+            _ann.Set(_lines[k], ParagraphRole.Attachment, prefix + inner.Path(k), inner.Label(k));
         }
     }
 
@@ -417,9 +455,7 @@ internal sealed class DocumentAnalysis
             i++;
 
             // A list laid out over several paragraphs or table cells continues until it ends with 。.
-            while (i < Count && (list.Count == 0 || !line.Compact.EndsWith('。')) && !_lines[i].IsEmpty
-                && !ColophonReader.IsColophonLine(_lines[i]) && _lines[i].Compact.Length <= 200
-                && !TextShape.HasSentencePunctuation(_lines[i].Compact.TrimEnd('。').Replace('，', '、').Replace(',', '、').Replace('；', '、')))
+            while (i < Count && (list.Count == 0 || !line.Compact.EndsWith('。')) && IsListContinuation(_lines[i]))
             {
                 line = _lines[i];
                 list.AddRange(RecipientsParser.Split(line.Compact));
@@ -464,6 +500,18 @@ internal sealed class DocumentAnalysis
         return false;
     }
 
+    // A further line of organ names: short, separated by 、，；, no sentence inside.
+    private static bool IsListContinuation(Line line)
+    {
+        if (line.IsEmpty || !line.IsShort || ColophonReader.IsColophonLine(line))
+        {
+            return false;
+        }
+
+        var names = line.Compact.TrimEnd('。');
+        return names.AsSpan().IndexOfAny(NotInOrganList) < 0 && RecipientsParser.Split(names).TrueForAll(n => n.Length <= 30);
+    }
+
     private bool HasContentAfter(int i)
     {
         for (var k = i + 1; k < Count; k++)
@@ -482,7 +530,7 @@ internal sealed class DocumentAnalysis
 
     private bool IsListedAttachmentTitle(Line line)
     {
-        if (_noteItems.Count == 0 || line.Compact.Length > 120)
+        if (_noteItems.Count == 0 || !line.IsShort)
         {
             return false;
         }
@@ -494,7 +542,7 @@ internal sealed class DocumentAnalysis
     /// <summary>The last paragraph of the enclosed document's title when it starts at <paramref name="i"/>.</summary>
     private int? EnclosedTitleAt(int i)
     {
-        if (_enclosedKey is null || i >= Count || _lines[i].IsEmpty || _lines[i].Source == ParagraphSource.TableCell)
+        if (_enclosedKey is null || i >= Count || _lines[i].IsEmpty || !_lines[i].IsShort || _lines[i].Source == ParagraphSource.TableCell)
         {
             return null;
         }
@@ -502,7 +550,7 @@ internal sealed class DocumentAnalysis
         var joined = "";
         for (var j = i; j < Count && j < i + 4; j++)
         {
-            if (_lines[j].IsEmpty || _lines[j].Compact.Length > 100)
+            if (_lines[j].IsEmpty || !_lines[j].IsShort || _lines[j].Compact.Length > 100)
             {
                 return null;
             }
@@ -565,7 +613,8 @@ internal sealed class DocumentAnalysis
             var number = body.Number ?? result.Select(a => a.Number).DefaultIfEmpty(0).Max() + 1;
             var title = body.Title ?? $"附件{number}";
             result.Add(new Attachment(number, title, body.Start));
-            _ann.Warn("attachment-not-listed", $"附件{number}“{title}”未在附件说明中列出", $"附件{number}");
+            _ann.Warn("attachment-not-listed",
+                body.Title is null ? $"附件{number}（无标题）未在附件说明中列出" : $"附件{number}“{title}”未在附件说明中列出", $"附件{number}");
         }
 
         return result;
@@ -605,7 +654,7 @@ internal sealed class DocumentAnalysis
     {
         foreach (var line in _lines)
         {
-            if (!line.IsEmpty && !_ann.Assigned[line.Index])
+            if (!line.IsEmpty && !_ann.IsAssigned(line.Index))
             {
                 _ann.Set(line, ParagraphRole.Body);
                 _ann.WarnUnplaced(line, "文件中");
@@ -614,6 +663,4 @@ internal sealed class DocumentAnalysis
     }
 
     private static List<int> Range(int from, int to) => Enumerable.Range(from, Math.Max(0, to - from)).ToList();
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Count} paragraphs");
 }

@@ -8,6 +8,7 @@ internal sealed class Line
     private StructureLabel? _label;
     private bool _labelParsed;
     private string? _compact;
+    private string? _content;
 
     public Line(int index, RawParagraph raw)
     {
@@ -15,8 +16,8 @@ internal sealed class Line
         Raw = raw;
         var (start, length) = TextShape.TrimRange(raw.Text);
         ContentStart = start;
-        Content = raw.Text.Substring(start, length);
-        IsEmpty = length == 0 || TextShape.IsLayoutOnly(Content);
+        ContentLength = length;
+        IsEmpty = length == 0 || TextShape.IsLayoutOnly(ContentSpan);
     }
 
     public int Index { get; }
@@ -25,17 +26,35 @@ internal sealed class Line
 
     public string Text => Raw.Text;
 
-    /// <summary>The text without leading and trailing layout spaces.</summary>
-    public string Content { get; }
+    /// <summary>The text without leading and trailing layout spaces (made on first use: most long paragraphs never need it).</summary>
+    public string Content => _content ??= ContentStart == 0 && ContentLength == Text.Length ? Text : Text.Substring(ContentStart, ContentLength);
+
+    /// <summary><see cref="Content"/> without copying.</summary>
+    public ReadOnlySpan<char> ContentSpan => Text.AsSpan(ContentStart, ContentLength);
 
     /// <summary>Offset of <see cref="Content"/> inside <see cref="Text"/>.</summary>
     public int ContentStart { get; }
 
+    public int ContentLength { get; }
+
     /// <summary>No text, or layout marks only.</summary>
     public bool IsEmpty { get; }
 
+    /// <summary>
+    /// Whether the paragraph is short enough to be a name, a date, a label line or a title line. Long paragraphs are
+    /// body text; checking this first keeps analysis linear in the text size.
+    /// </summary>
+    public bool IsShort => ContentLength <= 120;
+
+    public bool StartsWith(char c) => ContentLength > 0 && Text[ContentStart] == c;
+
+    public bool EndsWith(char c) => ContentLength > 0 && Text[ContentStart + ContentLength - 1] == c;
+
     /// <summary>The content without any layout spaces or line breaks (for values such as names and titles).</summary>
     public string Compact => _compact ??= TextShape.Compact(Content);
+
+    /// <summary>Whether the content holds 。，；！？ — then it is a sentence, not a name, date or title line.</summary>
+    public bool HasSentencePunctuation => TextShape.HasSentencePunctuation(ContentSpan);
 
     public ParagraphSource Source => Raw.Source;
 

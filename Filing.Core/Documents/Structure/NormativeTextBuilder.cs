@@ -25,6 +25,8 @@ internal sealed class NormativeTextBuilder
     private readonly HeadingFrame _root = new("", -1, "", null);
     private readonly List<Article> _articles = [];
     private readonly Dictionary<int, string> _seenArticles = [];
+    private readonly List<Clause> _clauseBuffer = new(8);
+    private readonly List<Member> _memberBuffer = new(32);
     private ArticleDraft? _article;
     private int _lastArticle;
     private string? _chapter;
@@ -106,19 +108,19 @@ internal sealed class NormativeTextBuilder
         var label = line.Label;
         switch (label?.Kind)
         {
-            case LabelKind.Part or LabelKind.Chapter or LabelKind.Section when AcceptsHeading(label.Value):
+            case LabelKind.Part or LabelKind.Chapter or LabelKind.Section when AcceptsHeading(line, label!):
                 CloseArticle();
-                OpenHeading(line, label.Value);
+                OpenHeading(line, label!);
                 return;
-            case LabelKind.Article when _articleMode && (label.Value.HasSeparator || label.Value.Number == _lastArticle + 1):
+            case LabelKind.Article when _articleMode && (label!.HasSeparator || label.Number == _lastArticle + 1):
                 CloseArticle();
-                OpenArticle(line, label.Value);
+                OpenArticle(line, label!);
                 return;
-            case >= LabelKind.Level1 when _article is not null && _article.TakesItem(label.Value):
-                _article.AddItem(line, label.Value);
+            case >= LabelKind.Level1 when _article is not null && _article.TakesItem(label!):
+                _article.AddItem(line, label!);
                 return;
             case >= LabelKind.Level1 when _article is null:
-                OpenHeading(line, label.Value);
+                OpenHeading(line, label!);
                 return;
         }
 
@@ -136,10 +138,11 @@ internal sealed class NormativeTextBuilder
         }
     }
 
-    // 第一章 is a heading when followed by a space or when it is the next chapter; 第一章规定的… is text.
-    private bool AcceptsHeading(StructureLabel label)
+    // 第一章 is a heading when followed by a space, when it is a short line of its own (第五章附则), or when it is the
+    // next chapter; 第一章规定的… is text.
+    private bool AcceptsHeading(Line line, StructureLabel label)
     {
-        if (label.HasSeparator)
+        if (label.HasSeparator || (line.ContentLength <= 30 && !line.HasSentencePunctuation))
         {
             return true;
         }
@@ -173,7 +176,7 @@ internal sealed class NormativeTextBuilder
         parent.SetLastNumber(label.Kind, label.Number);
 
         var path = parent.Path + label.Canonical;
-        var heading = HeadingText(line.Text[label.ContentStart..], label.Kind);
+        var heading = HeadingText(line.Text.AsSpan(label.ContentStart), label.Kind);
         var node = new NodeDraft(label.Canonical, heading, path, line.Index);
         var frame = new HeadingFrame(label.Canonical, label.Rank, path, node);
         parent.Children.Add(node);
@@ -249,34 +252,40 @@ internal sealed class NormativeTextBuilder
     /// first 。 when short (（一）指导思想。高举… → 指导思想), the whole line when it is a short heading without a full stop,
     /// else empty (a numbered sentence, not a heading).
     /// </summary>
-    internal static string HeadingText(string rest, LabelKind kind)
+    internal static string HeadingText(ReadOnlySpan<char> rest, LabelKind kind)
     {
-        var text = TextShape.Trim(rest);
+        var text = rest.Trim();
         if (kind is LabelKind.Part or LabelKind.Chapter or LabelKind.Section)
         {
-            return TextShape.Compact(text);
+            return TextShape.Compact(text.ToString());
         }
 
-        var stop = text.IndexOf('。');
+        // Headings are short: only the first few dozen characters matter, however long the paragraph.
+        var stop = text[..Math.Min(text.Length, 42)].IndexOf('。');
         if (stop < 0)
         {
-            var whole = TextShape.TrimTrailingPunctuation(text);
+            if (text.Length > 48)
+            {
+                return "";
+            }
+
+            var whole = TextShape.TrimTrailingPunctuation(text.ToString());
             return whole.Length <= 40 && whole.IndexOfAny(['；', ';']) < 0 ? TextShape.Compact(whole) : "";
         }
 
         var head = text[..stop];
-        var sentenceOnly = TextShape.Trim(text[(stop + 1)..]).Length == 0;
-        if (head.Length > 30 || (sentenceOnly && head.IndexOfAny(['，', ',', '；', ';']) >= 0))
+        var sentenceOnly = text[(stop + 1)..].Trim().IsEmpty;
+        if (head.Length > 30 || (sentenceOnly && head.IndexOfAny("，,；;") >= 0))
         {
             return "";
         }
 
-        return TextShape.Compact(TextShape.TrimTrailingPunctuation(head));
+        return TextShape.Compact(TextShape.TrimTrailingPunctuation(head.ToString()));
     }
 
     private sealed class HeadingFrame(string label, int rank, string path, NodeDraft? node)
     {
-        private readonly Dictionary<LabelKind, int> _last = [];
+        private readonly int[] _last = new int[(int)LabelKind.Level5 + 1];
 
         public string Label { get; } = label;
 
@@ -289,9 +298,9 @@ internal sealed class NormativeTextBuilder
 
         public List<NodeDraft> Children { get; } = node?.Children ?? [];
 
-        public int LastNumber(LabelKind kind) => _last.GetValueOrDefault(kind);
+        public int LastNumber(LabelKind kind) => _last[(int)kind];
 
-        public void SetLastNumber(LabelKind kind, int number) => _last[kind] = number;
+        public void SetLastNumber(LabelKind kind, int number) => _last[(int)kind] = number;
     }
 
     private sealed class NodeDraft(string label, string heading, string path, int paragraph)
@@ -305,22 +314,30 @@ internal sealed class NormativeTextBuilder
     /// <summary>An article being read: its 款, their 项 and 目, and every paragraph with its place.</summary>
     private sealed class ArticleDraft
     {
+        private static readonly string[] ClauseOrdinals = [.. Enumerable.Range(1, 20).Select(ChineseNumerals.Format)];
+
         private readonly NormativeTextBuilder _owner;
         private readonly StructureLabel _label;
         private readonly string? _chapter;
         private readonly string? _section;
-        private readonly List<Clause> _clauses = [];
-        private readonly List<(Line Line, Clause Clause, ItemDraft? Item, ItemDraft? Sub, bool Own)> _members = [];
+        private readonly List<Clause> _clauses;
+        private readonly List<Member> _members;
 
         public ArticleDraft(NormativeTextBuilder owner, Line line, StructureLabel label, string? chapter, string? section)
         {
             _owner = owner;
+
+            // One article is open at a time: its working lists are the builder's, reused from article to article.
+            _clauses = owner._clauseBuffer;
+            _members = owner._memberBuffer;
+            _clauses.Clear();
+            _members.Clear();
             _label = label;
             _chapter = chapter;
             _section = section;
-            var clause = new Clause(line, TextShape.Trim(line.Text[label.ContentStart..]));
+            var clause = new Clause(line, TextAfter(line, label.ContentStart));
             _clauses.Add(clause);
-            _members.Add((line, clause, null, null, true));
+            _members.Add(new Member(line, clause, null, null, true));
         }
 
         private Clause Current => _clauses[^1];
@@ -330,33 +347,31 @@ internal sealed class NormativeTextBuilder
         {
             // 一、 inside an article only when the 款 announces a list (…如下：) or already has such items;
             // otherwise it is a heading that ends the article.
-            LabelKind.Level1 => Current.Text.EndsWith('：') || Current.Text.EndsWith(':') || Current.Items.Any(i => i.Kind == LabelKind.Level1),
+            LabelKind.Level1 => Current.Text.EndsWith('：') || Current.Text.EndsWith(':') || (Current.Items?.Exists(i => i.Kind == LabelKind.Level1) ?? false),
             _ => true,
         };
 
         public void AddItem(Line line, StructureLabel label)
         {
             var clause = Current;
-            var lastItem = clause.Items.Count > 0 ? clause.Items[^1] : null;
-            var text = TextShape.Trim(line.Text[label.ContentStart..]);
+            var lastItem = clause.LastItem;
             switch (label.Kind)
             {
                 case LabelKind.Level4 or LabelKind.Level5:
                     // Below 目 there is no level of its own: the paragraph belongs to the current 目 or 项.
-                    _members.Add((line, clause, lastItem, lastItem?.SubItems.LastOrDefault(), false));
+                    _members.Add(new Member(line, clause, lastItem, lastItem?.LastSubItem, false));
                     return;
                 case LabelKind.Level3 when lastItem is not null && lastItem.Kind != LabelKind.Level3:
-                    var previousSub = lastItem.SubItems.Count > 0 ? lastItem.SubItems[^1].Number : 0;
-                    _owner.CheckSequence(previousSub, label, _label.Canonical + lastItem.Label.Canonical, "number-gap", "number-order");
-                    var sub = new ItemDraft(label, text, LabelKind.Level3);
-                    lastItem.SubItems.Add(sub);
-                    _members.Add((line, clause, lastItem, sub, false));
+                    _owner.CheckSequence(lastItem.LastSubItem?.Number ?? 0, label, _label.Canonical + lastItem.Label.Canonical, "number-gap", "number-order");
+                    var sub = new ItemDraft(label, TextAfter(line, label.ContentStart), LabelKind.Level3);
+                    (lastItem.SubItems ??= new List<ItemDraft>(4)).Add(sub);
+                    _members.Add(new Member(line, clause, lastItem, sub, false));
                     return;
                 default:
                     _owner.CheckSequence(lastItem?.Number ?? 0, label, _label.Canonical, "number-gap", "number-order");
-                    var item = new ItemDraft(label, text, label.Kind);
-                    clause.Items.Add(item);
-                    _members.Add((line, clause, item, null, false));
+                    var item = new ItemDraft(label, TextAfter(line, label.ContentStart), label.Kind);
+                    (clause.Items ??= new List<ItemDraft>(4)).Add(item);
+                    _members.Add(new Member(line, clause, item, null, false));
                     return;
             }
         }
@@ -365,77 +380,74 @@ internal sealed class NormativeTextBuilder
         {
             var clause = new Clause(line, line.Content);
             _clauses.Add(clause);
-            _members.Add((line, clause, null, null, true));
+            _members.Add(new Member(line, clause, null, null, true));
         }
 
         public void AddAttached(Line line)
         {
             var clause = Current;
-            var item = clause.Items.Count > 0 ? clause.Items[^1] : null;
-            _members.Add((line, clause, item, item?.SubItems.LastOrDefault(), false));
+            var item = clause.LastItem;
+            _members.Add(new Member(line, clause, item, item?.LastSubItem, false));
         }
 
         public Article Finish()
         {
             var articleLabel = _label.Canonical;
             var several = _clauses.Count > 1;
-            var clausePaths = new Dictionary<Clause, string>();
+            var items = new List<ArticleItem>();
+            var paragraphs = new string[_clauses.Count];
             for (var k = 0; k < _clauses.Count; k++)
             {
-                clausePaths[_clauses[k]] = several ? $"{articleLabel}第{ChineseNumerals.Format(k + 1)}款" : articleLabel;
+                var clause = _clauses[k];
+                paragraphs[k] = clause.Text;
+                clause.Path = several ? string.Concat(articleLabel, "第", Ordinal(k + 1), "款") : articleLabel;
+                foreach (var item in clause.Items ?? [])
+                {
+                    item.Path = clause.Path + ItemSegment(item);
+                    var subs = new ArticleItem[item.SubItems?.Count ?? 0];
+                    for (var n = 0; n < subs.Length; n++)
+                    {
+                        var s = item.SubItems![n];
+                        s.Path = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{item.Path}第{s.Number}目");
+                        subs[n] = new ArticleItem(s.Label.Canonical, s.Number, s.Path, s.Text, []);
+                    }
+
+                    items.Add(new ArticleItem(item.Label.Canonical, item.Number, item.Path, item.Text, subs));
+                }
             }
 
-            foreach (var (line, clause, item, sub, own) in _members)
+            var texts = new string[_members.Count];
+            var indexes = new int[_members.Count];
+            for (var m = 0; m < _members.Count; m++)
             {
-                var path = clausePaths[clause];
-                if (item is not null)
-                {
-                    path += ItemSegment(item);
-                }
-
-                if (sub is not null)
-                {
-                    path += $"第{sub.Number}目";
-                }
-
-                var label = line == _clauses[0].Line ? articleLabel : !own && line.IsBody ? line.Label?.Canonical : null;
+                var (line, clause, item, sub, own) = _members[m];
+                texts[m] = m == 0 ? _clauses[0].Text : line.Content;
+                indexes[m] = line.Index;
+                var path = sub?.Path ?? item?.Path ?? clause.Path;
+                var label = m == 0 ? articleLabel : !own && line.IsBody ? line.Label?.Canonical : null;
                 _owner._ann.Set(line, ParagraphRole.Body, path, label);
             }
 
-            var items = new List<ArticleItem>();
-            foreach (var clause in _clauses)
-            {
-                var clausePath = clausePaths[clause];
-                foreach (var item in clause.Items)
-                {
-                    var itemPath = clausePath + ItemSegment(item);
-                    var subs = item.SubItems
-                        .Select(s => new ArticleItem(s.Label.Canonical, s.Number, $"{itemPath}第{s.Number}目", s.Text, []))
-                        .ToList();
-                    items.Add(new ArticleItem(item.Label.Canonical, item.Number, itemPath, item.Text, subs));
-                }
-            }
+            return new Article(articleLabel, _label.Number, articleLabel, string.Join('\n', texts), paragraphs, items, _chapter, _section, indexes);
+        }
 
-            var texts = _members.Select((m, i) => i == 0 ? _clauses[0].Text : m.Line.Content);
-            return new Article(
-                articleLabel,
-                _label.Number,
-                articleLabel,
-                string.Join('\n', texts),
-                _clauses.Select(c => c.Text).ToList(),
-                items,
-                _chapter,
-                _section,
-                _members.Select(m => m.Line.Index).ToList());
+        private static string Ordinal(int n) => n <= ClauseOrdinals.Length ? ClauseOrdinals[n - 1] : ChineseNumerals.Format(n);
+
+        private static string TextAfter(Line line, int start)
+        {
+            var span = line.Text.AsSpan(start).Trim();
+            return span.Length == line.Text.Length ? line.Text : span.ToString();
         }
 
         private static string ItemSegment(ItemDraft item) => item.Kind switch
         {
-            LabelKind.Level1 => $"第{item.Label.Canonical.TrimEnd('、')}项",
-            LabelKind.Level3 => $"第{item.Number}项",
-            _ => $"第{item.Label.Canonical}项",
+            LabelKind.Level1 => string.Concat("第", item.Label.Canonical.AsSpan().TrimEnd('、'), "项"),
+            LabelKind.Level3 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"第{item.Number}项"),
+            _ => string.Concat("第", item.Label.Canonical, "项"),
         };
     }
+
+    private readonly record struct Member(Line Line, Clause Clause, ItemDraft? Item, ItemDraft? Sub, bool Own);
 
     private sealed class Clause(Line line, string text)
     {
@@ -443,7 +455,11 @@ internal sealed class NormativeTextBuilder
 
         public string Text { get; } = text;
 
-        public List<ItemDraft> Items { get; } = [];
+        public List<ItemDraft>? Items { get; set; }
+
+        public ItemDraft? LastItem => Items is { Count: > 0 } items ? items[^1] : null;
+
+        public string Path { get; set; } = "";
     }
 
     private sealed class ItemDraft(StructureLabel label, string text, LabelKind kind)
@@ -456,6 +472,10 @@ internal sealed class NormativeTextBuilder
 
         public int Number => Label.Number;
 
-        public List<ItemDraft> SubItems { get; } = [];
+        public List<ItemDraft>? SubItems { get; set; }
+
+        public ItemDraft? LastSubItem => SubItems is { Count: > 0 } subs ? subs[^1] : null;
+
+        public string Path { get; set; } = "";
     }
 }

@@ -31,7 +31,7 @@ internal enum LabelKind
 /// <param name="Length">Length of the label as written.</param>
 /// <param name="ContentStart">Offset of the text after the label and any spaces.</param>
 /// <param name="HasSeparator">Whether a space, tab or the label's own punctuation separates it from the text.</param>
-internal readonly record struct StructureLabel(
+internal sealed record StructureLabel(
     LabelKind Kind,
     int Number,
     string Canonical,

@@ -10,7 +10,7 @@ namespace Filing.Core.Documents.Structure;
 /// </summary>
 internal static class StructureLabelParser
 {
-    private const int MaxNumeralLength = 8;
+    private const int MaxNumeralLength = 16;
 
     public static StructureLabel? Parse(string text)
     {

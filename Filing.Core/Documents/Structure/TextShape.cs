@@ -44,6 +44,11 @@ internal static class TextShape
     public static string Compact(string s)
     {
         var (start, length) = TrimRange(s);
+        if (!HasLayoutSpace(s.AsSpan(start, length)))
+        {
+            return start == 0 && length == s.Length ? s : s.Substring(start, length);
+        }
+
         var sb = new StringBuilder(length);
         var pendingSpace = false;
         for (var i = start; i < start + length; i++)
@@ -100,7 +105,7 @@ internal static class TextShape
     }
 
     /// <summary>Whether the text holds nothing but rules and marks used as layout (——, ★, ====).</summary>
-    public static bool IsLayoutOnly(string content)
+    public static bool IsLayoutOnly(ReadOnlySpan<char> content)
     {
         foreach (var c in content)
         {
@@ -116,7 +121,20 @@ internal static class TextShape
     public static bool IsCjk(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF');
 
     /// <summary>Sentence punctuation that a title, a name or a heading does not contain.</summary>
-    public static bool HasSentencePunctuation(string s) => s.AsSpan().IndexOfAny(SentenceMarks) >= 0;
+    public static bool HasSentencePunctuation(ReadOnlySpan<char> s) => s.IndexOfAny(SentenceMarks) >= 0;
+
+    private static bool HasLayoutSpace(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (IsLayoutSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Removes trailing sentence marks (。；;，,：:) from an extracted value.</summary>
     public static string TrimTrailingPunctuation(string s) => s.TrimEnd('。', '；', ';', '，', ',', '：', ':', '、', ' ', '\u3000');

@@ -74,7 +74,7 @@ internal static class TitleFinder
 
     public static bool CanBeTitleLine(Line line)
     {
-        if (line.IsEmpty || line.Source == ParagraphSource.TableCell || line.Compact.Length > MaxLineLength)
+        if (line.IsEmpty || line.Source == ParagraphSource.TableCell || !line.IsShort || line.Compact.Length > MaxLineLength)
         {
             return false;
         }
@@ -140,6 +140,6 @@ internal static class TitleFinder
     // The body has started: a structure label, or a sentence.
     private static bool EndsSearch(Line line) =>
         (line.IsBody && line.Label is not null)
-        || line.Content.EndsWith('。') || line.Content.EndsWith('；') || line.Content.EndsWith(';')
-        || (line.Compact.Length > 60 && TextShape.HasSentencePunctuation(line.Compact));
+        || line.EndsWith('。') || line.EndsWith('；') || line.EndsWith(';')
+        || (line.ContentLength > 60 && line.HasSentencePunctuation);
 }

@@ -20,64 +20,120 @@ internal static partial class ValidityReader
 {
     private static readonly string[] TakeEffect = ["施行", "实施", "执行", "生效", "试行"];
 
+    // Paragraphs without any of 施行 实施 执行 生效 试行 有效期 cannot state validity; most paragraphs are skipped on this
+    // check alone. (A char search: SearchValues<string> over CJK text is many times slower.)
+    private static readonly System.Buffers.SearchValues<char> KeywordStarts = System.Buffers.SearchValues.Create("施实执生试有");
+
     // Events whose date is the 成文日期; 公布/发布 are left open because publication can be later than signing.
     private static readonly string[] SigningEvents = ["印发", "下发", "签发", "发文", "发出"];
     private static readonly string[] PublicationEvents = ["公布", "发布", "颁布", "公开", "公告"];
 
-    private sealed record Hit(Line Line, int Start, int Length, int Priority);
+    // An effective date is stated as 自/于…日起, …之日起, …日后, or a numeric date right before the verb.
+    private static readonly System.Buffers.SearchValues<char> EffectHints = System.Buffers.SearchValues.Create("起日号后0123456789");
 
-    public static Validity Read(IEnumerable<Line> lines, DateOnly? documentDate)
+    private sealed record Hit(Line Line, int Start, int Length, int Rank, int Sequence);
+
+    /// <param name="groups">Where to look, most telling first (the normative text, the covering notice, the 题注).</param>
+    /// <param name="documentDate">成文日期, for 自印发之日起施行.</param>
+    /// <param name="documentType">文种, so that 本办法自…施行 in a 办法 wins over a quoted 本条例自…施行.</param>
+    public static Validity Read(IEnumerable<IEnumerable<Line>> groups, DateOnly? documentDate, string? documentType)
     {
-        Hit? effectiveHit = null, yearsHit = null, untilHit = null;
-        DateOnly? effective = null, until = null, rangeStart = null;
-        int? years = null;
-        foreach (var line in lines)
+        Candidate<DateOnly?>? effective = null;
+        Candidate<int>? years = null;
+        Candidate<(DateOnly? From, DateOnly? To)>? until = null;
+        var group = 0;
+        var sequence = 0;
+        foreach (var lines in groups)
         {
-            if (line.IsEmpty)
+            foreach (var line in lines)
             {
-                continue;
-            }
-
-            var start = line.Label is { Kind: LabelKind.Article } label ? label.ContentStart : line.ContentStart;
-            foreach (var (st, len) in Sentences(line.Text, start))
-            {
-                var sentence = line.Text.Substring(st, len);
-                var priority = sentence.TrimStart().StartsWith('本') ? 0 : 1;
-                if ((effectiveHit is null || priority < effectiveHit.Priority) && TryEffective(sentence, documentDate, out var date))
-                {
-                    effectiveHit = new Hit(line, st, len, priority);
-                    effective = date;
-                }
-
-                if (!ValidityKeyword().IsMatch(sentence))
+                if (line.IsEmpty || !HasKeyword(line.Text))
                 {
                     continue;
                 }
 
-                if (yearsHit is null && YearsPattern().Match(sentence) is { Success: true } ym
-                    && ChineseNumerals.TryParseNumber(ym.Groups["n"].ValueSpan, out var n) && n is > 0 and < 100)
+                var start = line.Label is { Kind: LabelKind.Article } label ? label.ContentStart : line.ContentStart;
+                foreach (var (st, len) in Sentences(line.Text, start))
                 {
-                    yearsHit = new Hit(line, st, len, priority);
-                    years = n;
-                }
+                    var span = line.Text.AsSpan(st, len);
+                    var mayTakeEffect = span.IndexOfAny(EffectHints) >= 0;
+                    var mayLimit = ValidityKeyword().IsMatch(span);
+                    if (!(mayTakeEffect || mayLimit) || !HasKeyword(span))
+                    {
+                        continue;
+                    }
 
-                if (untilHit is null && TryUntil(sentence, out var from, out var to))
-                {
-                    untilHit = new Hit(line, st, len, priority);
-                    until = to;
-                    rangeStart = from;
+                    var sentence = line.Text.Substring(st, len);
+                    var hit = new Hit(line, st, len, Rank(sentence, documentType, group), sequence++);
+                    if (mayTakeEffect && TryEffective(sentence, documentDate, out var date))
+                    {
+                        effective = Better(effective, new Candidate<DateOnly?>(hit, date));
+                    }
+
+                    if (!mayLimit)
+                    {
+                        continue;
+                    }
+
+                    if (YearsPattern().Match(sentence) is { Success: true } ym
+                        && ChineseNumerals.TryParseNumber(ym.Groups["n"].ValueSpan, out var n) && n is > 0 and < 100)
+                    {
+                        years = Better(years, new Candidate<int>(hit, n));
+                    }
+
+                    if (TryUntil(sentence, out var from, out var to))
+                    {
+                        until = Better(until, new Candidate<(DateOnly?, DateOnly?)>(hit, (from, to)));
+                    }
                 }
             }
+
+            group++;
         }
 
-        if (effectiveHit is null && yearsHit is null && untilHit is null)
+        if (effective is null && years is null && until is null)
         {
             return Validity.None;
         }
 
-        effective ??= rangeStart;
-        var validUntil = until ?? (effective is { } e && years is { } y ? e.AddDays(-1).AddYears(y) : null);
-        return new Validity(effective, validUntil, years, Clause([effectiveHit, yearsHit, untilHit]));
+        var effectiveDate = effective?.Value ?? until?.Value.From;
+        var validUntil = until?.Value.To
+            ?? (effectiveDate is { } e && years is not null ? e.AddDays(-1).AddYears(years.Value) : null);
+        return new Validity(effectiveDate, validUntil, years?.Value, Clause([effective?.Hit, years?.Hit, until?.Hit]));
+    }
+
+    // 0: 本办法… in a 办法; 1: another 本…; 2: anything else — then the normative text before the notice before the 题注.
+    private static int Rank(string sentence, string? documentType, int group)
+    {
+        var s = sentence.AsSpan().TrimStart();
+        var subject = !s.StartsWith('本') ? 2 : documentType is not null && s[1..].StartsWith(documentType, StringComparison.Ordinal) ? 0 : 1;
+        return (subject * 10) + group;
+    }
+
+    // The better-ranked statement wins; between equals, the later one (施行 clauses close a text, quotations come earlier).
+    private static Candidate<T> Better<T>(Candidate<T>? current, Candidate<T> next) =>
+        current is null || next.Hit.Rank <= current.Hit.Rank ? next : current;
+
+    private sealed record Candidate<T>(Hit Hit, T Value);
+
+    private static bool HasKeyword(ReadOnlySpan<char> text)
+    {
+        for (var i = text.IndexOfAny(KeywordStarts); i >= 0 && i + 1 < text.Length; i = NextStart(text, i + 1))
+        {
+            var pair = text.Slice(i, 2);
+            if (pair is "施行" or "实施" or "执行" or "生效" or "试行" || (pair is "有效" && i + 2 < text.Length && text[i + 2] == '期'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int NextStart(ReadOnlySpan<char> text, int from)
+        {
+            var k = text[from..].IndexOfAny(KeywordStarts);
+            return k < 0 ? -1 : from + k;
+        }
     }
 
     private static bool TryEffective(string sentence, DateOnly? documentDate, out DateOnly? date)
@@ -107,11 +163,15 @@ internal static partial class ValidityReader
                     hasQi = true;
                 }
 
-                var dates = ChineseDates.FindAll(before.ToString());
-                if (dates.Count > 0 && dates[^1].Index + dates[^1].Length == before.Length)
+                // A date ends with 日/号 or a digit (2019.1.1); only then is it worth looking for one.
+                if (before.Length > 0 && (before[^1] is '日' or '号' || char.IsAsciiDigit(before[^1])))
                 {
-                    date = dates[^1].Date;
-                    return true;
+                    var dates = ChineseDates.FindAll(before[Math.Max(0, before.Length - 24)..].ToString());
+                    if (dates.Count > 0 && dates[^1].Index + dates[^1].Length == Math.Min(before.Length, 24))
+                    {
+                        date = dates[^1].Date;
+                        return true;
+                    }
                 }
 
                 if (!hasQi && !before.EndsWith("后", StringComparison.Ordinal))

@@ -115,9 +115,12 @@ public class ArticlesTests
             第一百二十二条　甲。
             第一百二十三条　乙。
             第12条 丙。
+            第一万一千一百一十五条 丁。
+            第一萬一千一百一十六条 戊。
             """);
 
-        d.Articles.Select(a => (a.Label, a.Number)).Should().Equal(("第一百二十二条", 122), ("第一百二十三条", 123), ("第12条", 12));
+        d.Articles.Select(a => (a.Label, a.Number)).Should().Equal(
+            ("第一百二十二条", 122), ("第一百二十三条", 123), ("第12条", 12), ("第一万一千一百一十五条", 11115), ("第一萬一千一百一十六条", 11116));
     }
 
     [Fact]
@@ -219,5 +222,19 @@ public class ArticlesTests
 
         d.Warnings.Should().ContainSingle(w => w.Code == "unplaced-text" && w.Path == "paragraphs[1]");
         d.Paragraphs[1].Text.Should().Be("为了规范管理，制定本办法。");
+    }
+
+    [Fact]
+    public void ReadsChapterOnItsOwnLine_GivenNoSpaceAndRestartedNumbering()
+    {
+        var d = RawDocs.Text("""
+            第一章总则
+            第一条　甲。
+            第五章附则
+            第二条　乙。
+            """);
+
+        d.Outline.Select(n => n.Label).Should().Equal("第一章", "第五章");
+        d.Articles.Select(a => (a.Label, a.Chapter, a.Paragraphs.Count)).Should().Equal(("第一条", "第一章", 1), ("第二条", "第五章", 1));
     }
 }

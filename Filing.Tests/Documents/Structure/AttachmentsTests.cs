@@ -124,4 +124,23 @@ public class AttachmentsTests
         d.Validity.EffectiveDate.Should().Be(new DateOnly(2018, 8, 6));
         d.Warnings.Should().BeEmpty();
     }
+
+    [Fact]
+    public void ReadsEnclosedDocumentAndWarns_GivenTitleDifferentFromNotice()
+    {
+        var d = RawDocs.Text("""
+            桐庐县人民政府关于印发《桐庐县某某管理办法》的通知
+            各乡镇人民政府：
+            现将《桐庐县某某管理办法》印发给你们，请认真贯彻执行。
+            桐庐县人民政府
+            2018年8月6日
+            桐庐县某某监督管理暂行办法
+            第一条　为了规范管理，制定本办法。
+            第二条　本办法自印发之日起施行。
+            """);
+
+        d.Articles.Select(a => a.Label).Should().Equal("第一条", "第二条");
+        d.Paragraphs[5].Role.Should().Be(ParagraphRole.EnclosedTitle);
+        d.Warnings.Should().ContainSingle().Which.Should().Match<ParseWarning>(w => w.Code == "enclosed-title-mismatch" && w.Path == "paragraphs[5]");
+    }
 }

@@ -83,4 +83,38 @@ public class ValidityTests
 
         v.EffectiveDate.Should().Be(new DateOnly(2019, 1, 1));
     }
+
+    [Fact]
+    public void PrefersDocumentsOwnClause_GivenQuotedRegulationWithItsOwnDate()
+    {
+        var d = RawDocs.Text("""
+            某县某某管理办法
+            第一条　《某某条例》第九十九条规定：“本条例自2026年10月3日起施行。”
+            第二条　本办法自2024年4月1日起施行，有效期5年。
+            """);
+
+        d.Validity.Should().Be(new Validity(new DateOnly(2024, 4, 1), new DateOnly(2029, 3, 31), 5, "本办法自2024年4月1日起施行，有效期5年。"));
+    }
+
+    [Fact]
+    public void ReadsTitleNotes_GivenRegulationDatesUnderEnclosedTitle()
+    {
+        var d = RawDocs.Text("""
+            县人民政府关于印发《某某条例实施办法》的通知
+            各单位：
+            现将《某某条例实施办法》印发给你们。
+            县人民政府
+            2019年10月30日
+            某某条例实施办法
+            2019年10月22日 县人民政府第66次常务会议通过
+            2020年1月1日 施行
+            第一条　为了规范管理，制定本办法。
+            """);
+
+        d.Paragraphs[6].Role.Should().Be(ParagraphRole.HeaderBlock);
+        d.Paragraphs[7].Role.Should().Be(ParagraphRole.HeaderBlock);
+        d.Warnings.Should().BeEmpty();
+        d.Validity.EffectiveDate.Should().Be(new DateOnly(2020, 1, 1));
+        d.Articles.Should().ContainSingle();
+    }
 }

@@ -6,7 +6,8 @@
 
 Files an office suite makes (.doc, .pdf, .odt, .rtf, .png, .jpg, the encrypted .docx) come from LibreOffice.
 The hostile ones are made here from a real LibreOffice-written .docx (../notice-four-levels.docx).
-Every <case>.<ext> gets <case>.expected.json: {"status": …, "code": …} (or {"status": 200, …} for valid files).
+Every <case>.<ext> gets <case>.expected.json: {"status": 415, "code": "legacy-doc-format", "error": "legacy-doc-format"}
+(or, for the two valid packages, {"$status": 200, "title": …}).
 Each file stays under 2 MB; the zip bomb inflates to 1 GiB.
 """
 
@@ -34,13 +35,21 @@ PASSWORD = "filing"
 SOFFICE = ["soffice", f"-env:UserInstallation=file://{os.environ.get('LO_PROFILE', '/tmp/lo-samples')}",
            "--headless", "--norestore"]
 
-LEGACY = {"status": 415, "code": "legacy-doc-format"}
-ENCRYPTED = {"status": 422, "code": "encrypted-document"}
-UNSUPPORTED = {"status": 415, "code": "unsupported-media-type"}
-CORRUPT = {"status": 422, "code": "corrupt-package"}
-EMPTY = {"status": 422, "code": "empty-document"}
-TOO_LARGE = {"status": 413, "code": "too-large"}
-READABLE = {"status": 200, "title": BASE_TITLE, "documentNumber": {"text": BASE_NUMBER}}
+def refused(status: int, code: str, reader_code: str | None = None) -> dict:
+    """HTTP status and ProblemDetails code of the API's answer; "error" is the reader's DocumentErrorCode in kebab
+    case, the form the golden test (Filing.Tests/Documents/CorpusGoldenTests.cs) reads when it calls the reader
+    directly. They are the same string except for the empty upload (DocumentErrorCode.Empty → "empty")."""
+    return {"status": status, "code": code, "error": reader_code or code}
+
+
+LEGACY = refused(415, "legacy-doc-format")
+ENCRYPTED = refused(422, "encrypted-document")
+UNSUPPORTED = refused(415, "unsupported-media-type")
+CORRUPT = refused(422, "corrupt-package")
+EMPTY = refused(422, "empty-document", "empty")
+TOO_LARGE = refused(413, "too-large")
+# Readable packages: compared like a good sample; "$status" is a note (the golden test skips "$" properties).
+READABLE = {"$status": 200, "title": BASE_TITLE, "documentNumber": {"text": BASE_NUMBER}}
 
 
 # ---- helpers ------------------------------------------------------------------------------------------------------
@@ -271,7 +280,8 @@ CASES: list[tuple[str, object, dict, str]] = [
     ("text-renamed.docx", text_renamed, UNSUPPORTED, "UTF-8 plain text renamed to .docx"),
     ("empty.docx", lambda: b"", EMPTY, "0 bytes"),
     ("truncated.docx", truncated, CORRUPT, "the first 55% of a real .docx"),
-    ("random-bytes.docx", random_bytes, CORRUPT, "64 KiB of seeded random bytes"),
+    # Not a zip at all, so sniffing the content finds no package to call corrupt: an unknown binary type (415).
+    ("random-bytes.docx", random_bytes, UNSUPPORTED, "64 KiB of seeded random bytes"),
     ("no-main-part.docx", no_main_part, CORRUPT, "a real .docx with word/document.xml removed"),
     ("malformed-xml.docx", malformed_xml, CORRUPT, "document.xml cut off inside an unclosed paragraph"),
     ("xxe.docx", xxe, CORRUPT, "document.xml with a DTD declaring an external entity (file:///etc/passwd)"),

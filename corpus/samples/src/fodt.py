@@ -120,6 +120,7 @@ NAMED_STYLES = "".join([
     pstyle("GwAttachTitle", "附件标题", "GwTitle"),
     pstyle("GwImprintCc", "版记抄送", "Standard",
            'fo:margin-left="14pt" fo:margin-right="14pt" fo:text-indent="-14pt" fo:margin-top="40mm" '
+           'fo:keep-with-next="always" '
            'fo:border-top="1pt solid #000000" fo:border-bottom="0.5pt solid #000000" fo:padding="1mm" '
            'fo:line-height="100%"', tprops(FANGSONG, "14pt")),
     pstyle("GwImprintPrint", "版记印发", "Standard",
@@ -131,6 +132,8 @@ NAMED_STYLES = "".join([
     pstyle("GwTableTextLeft", "表格文字左", "GwTableText", 'fo:text-align="start"'),
     pstyle("GwTableHead", "表头", "GwTableText", "", tprops(HEITI, "12pt")),
     pstyle("GwCaption", "图表题注", "Standard", 'fo:text-align="center"', tprops(HEITI, "14pt")),
+    pstyle("GwFigure", "图片", "Standard", 'fo:text-align="center" fo:line-height="100%"'),
+    pstyle("GwIssuerInBox", "文本框内发文机关标志", "GwIssuer", 'fo:margin-top="0mm" fo:margin-bottom="0mm"'),
     pstyle("Header", "Header", "Standard", 'fo:text-align="end" fo:line-height="100%"', tprops(FANGSONG, "14pt")),
     pstyle("Footer", "Footer", "Standard", 'fo:text-align="center" fo:line-height="100%"',
            tprops(SONGTI, "14pt", latin=TIMES)),
@@ -374,8 +377,9 @@ class Doc:
 
     # ---- frames ---------------------------------------------------------------------------------------------
     def text_box(self, paragraphs: list[str], width_cm: float, height_cm: float, style: str = "GwBody",
-                 anchor_style: str = "Standard", border: bool = True) -> None:
-        """A Writer text frame anchored to its own paragraph, holding paragraphs of text."""
+                 anchor_style: str = "Standard", border: bool = True, inline: bool = False) -> None:
+        """A Writer text frame holding paragraphs of text, anchored to its own paragraph (floating) or in it as a
+        character (inline)."""
         self._frames += 1
         fr = f"fr{self._frames}"
         b = ('fo:border="0.5pt solid #000000" fo:padding="0.2cm" draw:fill="solid" draw:fill-color="#ffffff"'
@@ -387,7 +391,8 @@ class Doc:
         inner = "".join(f'<text:p text:style-name="{style}">{p if isinstance(p, Raw) else esc(p)}</text:p>'
                         for p in paragraphs)
         self.body.append(f'<text:p text:style-name="{anchor_style}"><draw:frame draw:style-name="{fr}" '
-                         f'draw:name="文本框{self._frames}" text:anchor-type="paragraph" svg:width="{width_cm}cm" '
+                         f'draw:name="文本框{self._frames}" text:anchor-type="{"as-char" if inline else "paragraph"}" '
+                         f'svg:width="{width_cm}cm" '
                          f'svg:height="{height_cm}cm" draw:z-index="{self._frames}"><draw:text-box>{inner}'
                          f"</draw:text-box></draw:frame></text:p>")
 

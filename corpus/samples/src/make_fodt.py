@@ -16,8 +16,8 @@ import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from fodt import (Cell, Doc, Raw, annotation, annotation_end, bookmark, deleted_here, esc,  # noqa: E402
-                  ins, link, note, span)
+from fodt import (Cell, Doc, annotation, annotation_end, bookmark, deleted_here, ins, link, note,  # noqa: E402
+                  render, span)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLES: dict[str, Doc] = {}
@@ -352,6 +352,33 @@ AUTO_LIST_STYLE = (
 )
 
 
+def write_numbered(d: Doc, list_style: str, rows) -> None:
+    """Paragraphs numbered by a list style: rows of (level, paragraph style, parts); level 0 is an unnumbered
+    paragraph between numbered ones. One text:list per run of numbered paragraphs, each continuing the numbering
+    of the previous one, which LibreOffice writes as a single w:numId, the way Word keeps one list going."""
+    items: list[str] = []
+    first = True
+
+    def flush():
+        nonlocal items, first
+        if items:
+            cont = "" if first else ' text:continue-numbering="true"'
+            d.raw(f'<text:list text:style-name="{list_style}"{cont}>' + "".join(items) + "</text:list>")
+            items = []
+            first = False
+
+    for level, style, parts in rows:
+        if level == 0:
+            flush()
+            d.p(style, *parts)
+            continue
+        inner = f'<text:p text:style-name="{style}">{render(parts)}</text:p>'
+        for _ in range(level - 1):
+            inner = f"<text:list><text:list-item>{inner}</text:list-item></text:list>"
+        items.append(f"<text:list-item>{inner}</text:list-item>")
+    flush()
+
+
 @sample
 def auto_numbering():
     d = Doc("auto-numbering", AUTO_TITLE, created="2020-05-08T09:00:00")
@@ -360,33 +387,56 @@ def auto_numbering():
                           'style:parent-style-name="GwBody" style:list-style-name="GwArticleNumbering">'
                           '<style:paragraph-properties fo:text-indent="32pt"/></style:style>')
     d.head("青溪县人民政府文件", "青政发〔2020〕21号", AUTO_TITLE, None)
-    # One text:list per run of numbered paragraphs; continue-numbering keeps 第X条 counting across the 款
-    # paragraphs in between, as Word does with one numId.
-    items: list[str] = []
-    first = True
-
-    def flush():
-        nonlocal items, first
-        if items:
-            cont = "" if first else ' text:continue-numbering="true"'
-            d.raw(f'<text:list text:style-name="GwArticleNumbering"{cont}>' + "".join(items) + "</text:list>")
-            items = []
-            first = False
-
-    def nest(level: int, text: str) -> str:
-        inner = f'<text:p text:style-name="GwArticle">{esc(text)}</text:p>'
-        for _ in range(level - 1):
-            inner = f"<text:list><text:list-item>{inner}</text:list-item></text:list>"
-        return f"<text:list-item>{inner}</text:list-item>"
-
-    for level, text in AUTO_ROWS:
-        if level == 0:
-            flush()
-            d.para(text)
-        else:
-            items.append(nest(level, text))
-    flush()
+    write_numbered(d, "GwArticleNumbering", [(lvl, "GwArticle" if lvl else "GwBody", [text]) for lvl, text in AUTO_ROWS])
     d.signature("青溪县人民政府", "2020年5月8日", "（此件公开发布）")
+    return d
+
+
+# ---- automatic numbering of 一、/（一）/1./（1） headings ------------------------------------------------------------
+AUTO_OUTLINE_TITLE = "青溪县人民政府办公室关于做好2021年度政务公开工作的通知"
+
+AUTO_OUTLINE_LIST_STYLE = (
+    '<text:list-style style:name="GwOutlineNumbering" style:display-name="公文标题编号">'
+    + "".join(
+        f'<text:list-level-style-number text:level="{lvl}"{zh} style:num-prefix="{pre}" style:num-suffix="{suf}" '
+        f'style:num-format="{fmt}"><style:list-level-properties '
+        'text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment '
+        'text:label-followed-by="nothing" fo:text-indent="32pt" fo:margin-left="0cm"/></style:list-level-properties>'
+        "</text:list-level-style-number>"
+        for lvl, zh, pre, suf, fmt in [
+            (1, ' text:style-name="GwNumZh"', "", "、", "一, 二, 三, ..."),
+            (2, ' text:style-name="GwNumZh"', "（", "）", "一, 二, 三, ..."),
+            (3, "", "", ".", "1"),
+            (4, "", "（", "）", "1"),
+        ])
+    + "</text:list-style>"
+)
+
+
+@sample
+def auto_numbering_outline():
+    d = Doc("auto-numbering-outline", AUTO_OUTLINE_TITLE, created="2021-03-26T09:00:00")
+    d.extra_styles.append(AUTO_OUTLINE_LIST_STYLE)
+    d.head("青溪县人民政府办公室文件", "青政办发〔2021〕11号", AUTO_OUTLINE_TITLE, RECIPIENTS)
+    kai = lambda heading, rest: [span("GwKai", heading), rest]  # noqa: E731 - run-in heading in 楷体
+    write_numbered(d, "GwOutlineNumbering", [
+        (0, "GwBody", ["为深入贯彻《中华人民共和国政府信息公开条例》，进一步提升政务公开质量，现就做好2021年度政务公开"
+                       "工作通知如下："]),
+        (1, "GwH1", ["围绕重点领域深化公开"]),
+        (2, "GwBody", kai("助力“最多跑一次”改革。", "全面公开政务服务事项办事指南，实现办事指南要素齐全、准确可用。")),
+        (2, "GwBody", kai("加强规范性文件公开。", "行政规范性文件应当在公布之日起20个工作日内在县政府门户网站统一发布，"
+                                           "并做好以下工作：")),
+        (3, "GwBody", ["同步发布政策解读。起草单位应当同步起草政策解读材料，与文件同步报审、同步发布。"]),
+        (3, "GwBody", ["集中公开现行有效文件。按照下列要求建立文件库："]),
+        (4, "GwBody", ["每季度更新一次；"]),
+        (4, "GwBody", ["标注文件有效性。"]),
+        (1, "GwH1", ["提升政务公开平台水平"]),
+        (2, "GwBody", kai("优化政府网站。", "完善政府信息公开专栏，确保栏目信息及时更新。")),
+        (2, "GwBody", kai("用好政务新媒体。", "加强政务新媒体内容审核，杜绝错误信息发布。")),
+        (1, "GwH1", ["强化组织保障"]),
+        (0, "GwBody", ["各单位要明确分管领导和工作人员，于2021年12月10日前将年度政务公开工作总结报送县政府办公室。"]),
+    ])
+    d.signature("青溪县人民政府办公室", "2021年3月26日", "（此件公开发布）")
     return d
 
 
@@ -541,12 +591,14 @@ TEXTBOX_TITLE = "青溪县人民政府关于做好2020年度行政规范性文�
 def text_box():
     d = Doc("text-box", TEXTBOX_TITLE, created="2020-01-10T09:00:00")
     # The issuer mark sits in a borderless text box, as in many county templates.
-    d.text_box([Raw(f'{esc("青溪县人民政府文件")}')], 15.6, 2.2, style="GwIssuer", border=False)
+    d.text_box(["青溪县人民政府文件"], 15.6, 2.6, style="GwIssuerInBox", border=False)
     d.head(None, "青政发〔2020〕3号", TEXTBOX_TITLE, RECIPIENTS)
     d.para("为严格落实行政规范性文件备案审查制度，确保备案工作及时、规范，现就有关事项通知如下：")
     d.h1("一、备案时限")
     d.para("行政规范性文件自公布之日起15日内，由制定机关报送县司法局备案。")
-    d.text_box(["温馨提示：通过浙江省行政规范性文件管理信息系统报备的，无需另行报送纸质材料。"], 14.0, 2.4)
+    # An inline text box in a paragraph of its own (Word: "In line with text").
+    d.text_box(["温馨提示：通过浙江省行政规范性文件管理信息系统报备的，无需另行报送纸质材料。"], 14.0, 2.4,
+               anchor_style="GwFigure", inline=True)
     d.h1("二、备案材料")
     d.para("报送备案应当提交备案报告、文件正式文本、起草说明和合法性审核意见。")
     d.signature("青溪县人民政府", "2020年1月10日", "（此件公开发布）")
@@ -562,7 +614,7 @@ def footnotes():
     d = Doc("footnotes", FOOTNOTE_TITLE, created="2020-06-15T09:00:00")
     d.head("青溪县人民政府文件", "青政发〔2020〕33号", FOOTNOTE_TITLE, RECIPIENTS)
     d.para("为提高行政规范性文件质量，根据《浙江省行政规范性文件管理办法》",
-           note("footnote", "ftn1", "1", "浙江省人民政府令第372号，自2019年1月1日起施行。"),
+           note("footnote", "ftn1", "1", "2018年修订，浙江省人民政府令第372号。"),
            "有关规定，决定建立行政规范性文件定期评估制度。现将有关事项通知如下：")
     d.h1("一、评估对象")
     d.para("施行满2年的行政规范性文件，以及有效期届满前6个月的行政规范性文件", note("footnote", "ftn2", "2",
@@ -642,7 +694,7 @@ def images():
     d = Doc("images", IMAGES_TITLE, created="2020-07-01T09:00:00")
     d.head("青溪县人民政府办公室文件", "青政办发〔2020〕29号", IMAGES_TITLE, RECIPIENTS)
     d.para("为方便各单位规范开展行政规范性文件制定工作，现将制定流程予以公布（见下图），请遵照执行。")
-    d.p("GwCaption", d.image(png(370, 80, flowchart), 14.8, 3.2, "制定流程图"))
+    d.p("GwFigure", d.image(png(370, 80, flowchart), 14.8, 3.2, "制定流程图"))
     d.p("GwCaption", "图1　行政规范性文件制定流程")
     d.h1("一、起草")
     d.para("起草单位应当深入调查研究，充分听取意见，对涉及公民、法人和其他组织切身利益的，应当公开征求意见。")
@@ -655,15 +707,15 @@ def images():
 
 
 # ---- .docm and .dotx --------------------------------------------------------------------------------------------
-def short_notice(name: str, number: str, title: str, date: str, created: str) -> Doc:
+def short_notice(name: str, number: str, title: str, date: str, created: str, issuer: str = "青溪县人民政府办公室") -> Doc:
     d = Doc(name, title, created=created)
-    d.head("青溪县人民政府办公室文件", number, title, RECIPIENTS)
+    d.head(f"{issuer}文件", number, title, RECIPIENTS)
     d.para("根据工作需要，经县政府同意，现就有关事项通知如下：")
     d.h1("一、工作内容")
     d.para("各单位应当按照本通知要求，认真组织开展相关工作。")
     d.h1("二、工作要求")
     d.para("各单位要明确责任人，按时报送工作情况。")
-    d.signature("青溪县人民政府办公室", date)
+    d.signature(issuer, date)
     return d
 
 
@@ -679,6 +731,21 @@ def docm():
 def dotx():
     return short_notice("dotx", "青政办发〔2020〕62号", "青溪县人民政府办公室关于启用新版公文模板的通知",
                         "2020年10月12日", "2020-10-12T09:00:00")
+
+
+# ---- 发文字号 written the wrong way ---------------------------------------------------------------------------------
+@sample
+def number_malformed():
+    # full-width parentheses, 第 and a leading zero: three GB/T 9704 §7.2.5 errors at once
+    return short_notice("number-malformed", "青政办发（2020）第08号",
+                        "青溪县人民政府办公室关于开展2020年度行政执法案卷评查工作的通知", "2020年6月5日",
+                        "2020-06-05T09:00:00")
+
+
+@sample
+def number_lenticular():
+    return short_notice("number-lenticular", "青政发【2020】7号", "青溪县人民政府关于公布县级行政许可事项目录的通知",
+                        "2020年4月20日", "2020-04-20T09:00:00", issuer="青溪县人民政府")
 
 
 # ---- 成文日期 in Chinese numerals ------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ namespace Filing.Core.Documents.Reading.Ooxml;
 internal sealed class ListNumbering(NumberingDefinitions definitions, StyleSheet styles)
 {
     private readonly Dictionary<int, Counters> _counters = [];
+    private readonly Dictionary<(string? Format, int Value), string> _formatted = [];
+    private readonly StringBuilder _label = new();
     private readonly HashSet<int> _usedInstances = [];
 
     /// <summary>Instances referenced by paragraphs but not defined in numbering.xml.</summary>
@@ -101,7 +103,7 @@ internal sealed class ListNumbering(NumberingDefinitions definitions, StyleSheet
     private static int StartOf(NumberingInstance instance, AbstractNumbering abstractNum, int ilvl) =>
         instance.StartOverrides.TryGetValue(ilvl, out var start) ? start : LevelOf(instance, abstractNum, ilvl)?.Start ?? 0;
 
-    private static string Render(NumberingLevel level, NumberingInstance instance, AbstractNumbering abstractNum, Counters counters)
+    private string Render(NumberingLevel level, NumberingInstance instance, AbstractNumbering abstractNum, Counters counters)
     {
         var text = level.Text;
         if (level.Format == "bullet")
@@ -114,7 +116,7 @@ internal sealed class ListNumbering(NumberingDefinitions definitions, StyleSheet
             return text;
         }
 
-        var sb = new StringBuilder(text.Length + 8);
+        var sb = _label.Clear();
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] == '%' && i + 1 < text.Length && text[i + 1] is >= '1' and <= '9')
@@ -123,7 +125,7 @@ internal sealed class ListNumbering(NumberingDefinitions definitions, StyleSheet
                 var value = counters.IsSet[referenced] ? counters.Values[referenced] : StartOf(instance, abstractNum, referenced);
                 var definition = LevelOf(instance, abstractNum, referenced);
                 var format = level.IsLegal && definition?.Format is not ("none" or "bullet") ? "decimal" : definition?.Format;
-                sb.Append(NumberFormatter.Format(value, format, definition?.CustomFormat));
+                sb.Append(Formatted(value, format, definition?.CustomFormat));
                 i++;
                 continue;
             }
@@ -132,6 +134,26 @@ internal sealed class ListNumbering(NumberingDefinitions definitions, StyleSheet
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Numbers rendered so far, by format: the same 第十二条 or （三） comes back in every list.</summary>
+    private string Formatted(int value, string? format, string? customFormat)
+    {
+        if (customFormat is not null)
+        {
+            return NumberFormatter.Format(value, format, customFormat);
+        }
+
+        if (!_formatted.TryGetValue((format, value), out var text))
+        {
+            text = NumberFormatter.Format(value, format);
+            if (_formatted.Count < 4096)
+            {
+                _formatted[(format, value)] = text;
+            }
+        }
+
+        return text;
     }
 
     /// <summary>

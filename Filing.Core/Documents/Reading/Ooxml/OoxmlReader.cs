@@ -99,33 +99,14 @@ internal static class OoxmlReader
         }
 
         using var reader = package.OpenXml(rel.Target);
-        return Guard(rel.Target, () => read(reader));
+        return SafeXml.Guard(rel.Target, () => read(reader));
     }
 
     private static T ReadPart<T>(OpcPackage package, string part, StoryContext context, Func<XmlReader, T> read)
     {
         context.PartName = part;
         using var reader = package.OpenXml(part);
-        return Guard(part, () => read(reader));
-    }
-
-    /// <summary>Malformed XML and refused DTDs become <see cref="DocumentErrorCode.CorruptPackage"/> naming the part.</summary>
-    private static T Guard<T>(string part, Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new DocumentReadException(DocumentErrorCode.CorruptPackage,
-                $"Word 文件的部件 /{part} 含有 DTD 声明。Word 和 WPS 从不写入 DTD；为防止 XML 外部实体（XXE）和实体膨胀攻击，已拒绝读取该文件。请重新保存为 .docx 后再上传。",
-                null, e);
-        }
-        catch (XmlException e)
-        {
-            throw OpcPackage.Corrupt($"部件 /{part} 不是格式正确的 XML（第 {e.LineNumber} 行第 {e.LinePosition} 列）", e);
-        }
+        return SafeXml.Guard(part, () => read(reader));
     }
 
     private static void AddNoticed(StoryContext context, List<ParseWarning> warnings)

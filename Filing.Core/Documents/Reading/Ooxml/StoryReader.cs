@@ -19,13 +19,14 @@ namespace Filing.Core.Documents.Reading.Ooxml;
 /// </remarks>
 internal sealed class StoryReader
 {
-    private const int MaxNesting = 32;
+    private const int MaxNesting = 64;
 
     private readonly XmlReader _r;
     private readonly WordNames _n;
     private readonly StoryContext _context;
     private readonly ListNumbering _numbering;
     private readonly char[] _chunk = new char[4096];
+    private readonly char[] _attribute = new char[256];
     private readonly Stack<(int Depth, bool Taken)> _alternateContent = new();
     private readonly List<ParagraphBuilder> _builders = [];
     private readonly List<bool> _fields = [];
@@ -132,7 +133,19 @@ internal sealed class StoryReader
     private void ReadBlockContent(BlockSink sink)
     {
         Enter();
-        ForEachDescendant(() => DispatchBlock(sink));
+        if (Begin(out var depth))
+        {
+            while (Inside(depth))
+            {
+                if (_r.NodeType == XmlNodeType.Element && DispatchBlock(sink))
+                {
+                    continue;
+                }
+
+                _r.Read();
+            }
+        }
+
         sink.FlushPending(this);
         Exit();
     }
@@ -234,43 +247,59 @@ internal sealed class StoryReader
         Enter();
         var table = _tables++;
         var row = 0;
-        ForEachDescendant(() =>
+        if (Begin(out var depth))
         {
-            if (HandleMarkupCompatibility())
+            while (Inside(depth))
             {
-                return true;
-            }
-
-            if (!_n.IsW(_r.NamespaceURI))
-            {
-                return false;
-            }
-
-            var name = _r.LocalName;
-            if (ReferenceEquals(name, _n.Tr))
-            {
-                if (ReadRow(output, table, row))
+                if (_r.NodeType != XmlNodeType.Element)
                 {
-                    row++;
+                    _r.Read();
+                    continue;
                 }
 
-                return true;
-            }
+                if (HandleMarkupCompatibility())
+                {
+                    continue;
+                }
 
-            if (ReferenceEquals(name, _n.TblPr) || ReferenceEquals(name, _n.TblGrid) || ReferenceEquals(name, _n.TblPrEx))
-            {
-                NoteFormattingRevisions();
-                return true;
-            }
+                if (!_n.IsW(_r.NamespaceURI))
+                {
+                    _r.Read();
+                    continue;
+                }
 
-            if (ReferenceEquals(name, _n.P) || ReferenceEquals(name, _n.Tbl))
-            {
-                // Not valid here, but never drop text: read it as block content of the table's position.
-                return DispatchBlock(new BlockSink(output, ParagraphSource.TableCell, new TableCellRef(table, row, 0)));
+                var name = _r.LocalName;
+                if (ReferenceEquals(name, _n.Tr))
+                {
+                    if (ReadRow(output, table, row))
+                    {
+                        row++;
+                    }
+                }
+                else if (ReferenceEquals(name, _n.TblPr) || ReferenceEquals(name, _n.TblGrid) || ReferenceEquals(name, _n.TblPrEx))
+                {
+                    NoteFormattingRevisions();
+                }
+                else if (ReferenceEquals(name, _n.P) || ReferenceEquals(name, _n.Tbl))
+                {
+                    // Not valid here, but never drop text: read it as block content at the table's position.
+                    if (!DispatchBlock(new BlockSink(output, ParagraphSource.TableCell, new TableCellRef(table, row, 0))))
+                    {
+                        _r.Read();
+                    }
+                }
+                else if (IsSkippedProperties(name))
+                {
+                    _r.Skip();
+                }
+                else
+                {
+                    // sdt, customXml… around rows: step in.
+                    _r.Read();
+                }
             }
+        }
 
-            return IsSkippedProperties(name) && SkipElement();
-        });
         Exit();
     }
 
@@ -279,48 +308,36 @@ internal sealed class StoryReader
     {
         var column = 0;
         var deleted = false;
-        ForEachDescendant(() =>
+        if (!Begin(out var depth))
         {
+            return true;
+        }
+
+        while (Inside(depth))
+        {
+            if (_r.NodeType != XmlNodeType.Element)
+            {
+                _r.Read();
+                continue;
+            }
+
             if (HandleMarkupCompatibility())
             {
-                return true;
+                continue;
             }
 
             if (!_n.IsW(_r.NamespaceURI))
             {
-                return false;
+                _r.Read();
+                continue;
             }
 
             var name = _r.LocalName;
             if (ReferenceEquals(name, _n.TrPr))
             {
-                ForEachChild(() =>
-                {
-                    if (!_n.IsW(_r.NamespaceURI))
-                    {
-                        return false;
-                    }
-
-                    if (ReferenceEquals(_r.LocalName, _n.Del))
-                    {
-                        deleted = true;
-                        _context.HasTrackedChanges = true;
-                    }
-                    else if (ReferenceEquals(_r.LocalName, _n.Ins) || ReferenceEquals(_r.LocalName, _n.TrPrChange))
-                    {
-                        _context.HasTrackedChanges = true;
-                    }
-                    else if (ReferenceEquals(_r.LocalName, _n.GridBefore))
-                    {
-                        column += Math.Max(0, SafeXml.Int(Attribute(_n.Val)) ?? 0);
-                    }
-
-                    return false;
-                });
-                return true;
+                ReadRowProperties(ref column, ref deleted);
             }
-
-            if (ReferenceEquals(name, _n.Tc))
+            else if (ReferenceEquals(name, _n.Tc))
             {
                 if (deleted)
                 {
@@ -330,19 +347,51 @@ internal sealed class StoryReader
                 {
                     column += ReadCell(output, table, row, column);
                 }
-
-                return true;
             }
-
-            if (ReferenceEquals(name, _n.TblPrEx))
+            else if (ReferenceEquals(name, _n.TblPrEx) || IsSkippedProperties(name))
             {
                 _r.Skip();
-                return true;
+            }
+            else
+            {
+                _r.Read();
+            }
+        }
+
+        return !deleted;
+    }
+
+    private void ReadRowProperties(ref int column, ref bool deleted)
+    {
+        if (!Begin(out var depth))
+        {
+            return;
+        }
+
+        while (Inside(depth))
+        {
+            if (_r.NodeType == XmlNodeType.Element && _r.Depth == depth + 1 && _n.IsW(_r.NamespaceURI))
+            {
+                var name = _r.LocalName;
+                if (ReferenceEquals(name, _n.Del))
+                {
+                    deleted = true;
+                    _context.HasTrackedChanges = true;
+                }
+                else if (ReferenceEquals(name, _n.Ins) || ReferenceEquals(name, _n.TrPrChange))
+                {
+                    _context.HasTrackedChanges = true;
+                    _r.Skip();
+                    continue;
+                }
+                else if (ReferenceEquals(name, _n.GridBefore))
+                {
+                    column += Math.Max(0, IntAttribute(_n.Val) ?? 0);
+                }
             }
 
-            return IsSkippedProperties(name) && SkipElement();
-        });
-        return !deleted;
+            _r.Read();
+        }
     }
 
     /// <summary>Reads a cell; returns the number of grid columns it spans.</summary>
@@ -351,60 +400,88 @@ internal sealed class StoryReader
         var span = 1;
         var continuation = false;
         var sink = new BlockSink(output, ParagraphSource.TableCell, new TableCellRef(table, row, column));
-        ForEachDescendant(() =>
+        if (!Begin(out var depth))
         {
+            return span;
+        }
+
+        while (Inside(depth))
+        {
+            if (_r.NodeType != XmlNodeType.Element)
+            {
+                _r.Read();
+                continue;
+            }
+
             if (continuation)
             {
-                // A cell that continues a merge: Word shows the merged cell once, with the first cell's content.
+                // A cell that continues a merge: Word shows the merged cell once, with the first cell's content; its
+                // paragraphs still count for ordinals.
+                if (HandleMarkupCompatibility())
+                {
+                    continue;
+                }
+
                 if (_n.IsW(_r.NamespaceURI) && ReferenceEquals(_r.LocalName, _n.P))
                 {
                     CountParagraph();
-                    _r.Skip();
-                    return true;
                 }
 
-                return HandleMarkupCompatibility();
+                _r.Read();
+                continue;
             }
 
             if (_n.IsW(_r.NamespaceURI) && ReferenceEquals(_r.LocalName, _n.TcPr))
             {
-                ForEachChild(() =>
-                {
-                    if (!_n.IsW(_r.NamespaceURI))
-                    {
-                        return false;
-                    }
-
-                    var name = _r.LocalName;
-                    if (ReferenceEquals(name, _n.GridSpan))
-                    {
-                        span = Math.Clamp(SafeXml.Int(Attribute(_n.Val)) ?? 1, 1, 64);
-                    }
-                    else if (ReferenceEquals(name, _n.VMerge) || ReferenceEquals(name, _n.HMerge))
-                    {
-                        continuation |= Attribute(_n.Val) is null or "continue";
-                    }
-                    else if (ReferenceEquals(name, _n.CellDel))
-                    {
-                        continuation = true;
-                        _context.HasTrackedChanges = true;
-                    }
-                    else if (ReferenceEquals(name, _n.CellIns) || ReferenceEquals(name, _n.CellMerge) || ReferenceEquals(name, _n.TcPrChange))
-                    {
-                        _context.HasTrackedChanges = true;
-                        _r.Skip();
-                        return true;
-                    }
-
-                    return false;
-                });
-                return true;
+                ReadCellProperties(ref span, ref continuation);
+                continue;
             }
 
-            return DispatchBlock(sink);
-        });
+            if (!DispatchBlock(sink))
+            {
+                _r.Read();
+            }
+        }
+
         sink.FlushPending(this);
         return span;
+    }
+
+    private void ReadCellProperties(ref int span, ref bool continuation)
+    {
+        if (!Begin(out var depth))
+        {
+            return;
+        }
+
+        while (Inside(depth))
+        {
+            if (_r.NodeType == XmlNodeType.Element && _r.Depth == depth + 1 && _n.IsW(_r.NamespaceURI))
+            {
+                var name = _r.LocalName;
+                if (ReferenceEquals(name, _n.GridSpan))
+                {
+                    span = Math.Clamp(IntAttribute(_n.Val) ?? 1, 1, 64);
+                }
+                else if (ReferenceEquals(name, _n.VMerge) || ReferenceEquals(name, _n.HMerge))
+                {
+                    continuation |= AtomizedAttribute(_n.Val) is null or "continue";
+                }
+                else if (ReferenceEquals(name, _n.CellDel))
+                {
+                    continuation = true;
+                    _context.HasTrackedChanges = true;
+                }
+                else if (ReferenceEquals(name, _n.CellIns) || ReferenceEquals(name, _n.CellMerge) || ReferenceEquals(name, _n.TcPrChange))
+                {
+                    _context.HasTrackedChanges = true;
+                    _r.Skip();
+                    continue;
+                }
+            }
+
+            _r.Read();
+        }
     }
 
     /// <summary>Reads a text box's content; its paragraphs go after the paragraph that anchors it.</summary>
@@ -419,6 +496,7 @@ internal sealed class StoryReader
 
     private void ReadParagraph(BlockSink sink)
     {
+        Enter();
         var p = RentBuilder();
         p.Ordinal = CountParagraph();
         if (Begin(out var depth))
@@ -436,6 +514,7 @@ internal sealed class StoryReader
 
         _openParagraphs--;
         sink.Complete(p, this);
+        Exit();
     }
 
     /// <summary>Handles an element inside a paragraph; returns false to step into it.</summary>
@@ -482,7 +561,7 @@ internal sealed class StoryReader
                 return true;
             }
 
-            if (_r.LocalName is "commentRangeStart")
+            if (ReferenceEquals(name, _n.CommentRangeStart))
             {
                 _context.HasCommentReferences = true;
                 _r.Skip();
@@ -546,26 +625,24 @@ internal sealed class StoryReader
             var name = _r.LocalName;
             if (ReferenceEquals(name, _n.PStyle))
             {
-                p.StyleId = Attribute(_n.Val);
+                p.StyleId = AtomizedAttribute(_n.Val);
             }
             else if (ReferenceEquals(name, _n.NumPr))
             {
-                var (numId, ilvl) = StyleSheet.ReadNumPr(_r, _w);
-                p.NumId = numId ?? p.NumId;
-                p.Ilvl = ilvl ?? p.Ilvl;
+                ReadNumberingProperties(p);
                 continue;
             }
             else if (ReferenceEquals(name, _n.Jc))
             {
-                p.Format = p.Format with { Justification = StyleSheet.NormalizeJustification(Attribute(_n.Val)) };
+                p.Format = p.Format with { Justification = StyleSheet.NormalizeJustification(AtomizedAttribute(_n.Val)) };
             }
             else if (ReferenceEquals(name, _n.OutlineLvl))
             {
-                p.Format = p.Format with { OutlineLevel = SafeXml.Int(Attribute(_n.Val)) };
+                p.Format = p.Format with { OutlineLevel = IntAttribute(_n.Val) };
             }
             else if (ReferenceEquals(name, _n.PageBreakBefore))
             {
-                p.Format = p.Format with { PageBreakBefore = StyleSheet.SafeXmlOn(Attribute(_n.Val), absentMeans: true) };
+                p.Format = p.Format with { PageBreakBefore = StyleSheet.SafeXmlOn(AtomizedAttribute(_n.Val), absentMeans: true) };
             }
             else if (ReferenceEquals(name, _n.RPr))
             {
@@ -583,6 +660,36 @@ internal sealed class StoryReader
                 _context.HasTrackedChanges = true;
                 _r.Skip();
                 continue;
+            }
+
+            _r.Read();
+        }
+    }
+
+    /// <summary><c>w:numPr</c>: the list and level of the paragraph (a tracked <c>w:numberingChange</c> is ignored).</summary>
+    private void ReadNumberingProperties(ParagraphBuilder p)
+    {
+        if (!Begin(out var depth))
+        {
+            return;
+        }
+
+        while (Inside(depth))
+        {
+            if (_r.NodeType == XmlNodeType.Element && _r.Depth == depth + 1 && _n.IsW(_r.NamespaceURI))
+            {
+                if (ReferenceEquals(_r.LocalName, _n.NumId))
+                {
+                    p.NumId = IntAttribute(_n.Val) ?? p.NumId;
+                }
+                else if (ReferenceEquals(_r.LocalName, _n.Ilvl))
+                {
+                    p.Ilvl = IntAttribute(_n.Val) ?? p.Ilvl;
+                }
+                else if (ReferenceEquals(_r.LocalName, _n.NumberingChange))
+                {
+                    _context.HasTrackedChanges = true;
+                }
             }
 
             _r.Read();
@@ -619,11 +726,11 @@ internal sealed class StoryReader
             }
             else if (ReferenceEquals(name, _n.Sz))
             {
-                p.Mark = p.Mark with { SizeHalfPoints = SafeXml.Int(Attribute(_n.Val)) };
+                p.Mark = p.Mark with { SizeHalfPoints = IntAttribute(_n.Val) };
             }
             else if (ReferenceEquals(name, _n.B))
             {
-                p.Mark = p.Mark with { Bold = StyleSheet.SafeXmlOn(Attribute(_n.Val), absentMeans: true) };
+                p.Mark = p.Mark with { Bold = StyleSheet.SafeXmlOn(AtomizedAttribute(_n.Val), absentMeans: true) };
             }
 
             _r.Read();
@@ -687,7 +794,7 @@ internal sealed class StoryReader
             }
             else if (ReferenceEquals(name, _n.Br))
             {
-                var type = Attribute(_n.Type);
+                var type = AtomizedAttribute(_n.Type);
                 if (type == "page")
                 {
                     NotePageBreak(p);
@@ -714,7 +821,7 @@ internal sealed class StoryReader
             }
             else if (ReferenceEquals(name, _n.FldChar))
             {
-                Field(Attribute(_n.FldCharType));
+                Field(AtomizedAttribute(_n.FldCharType));
             }
             else if (ReferenceEquals(name, _n.Drawing) || ReferenceEquals(name, _n.Pict) || ReferenceEquals(name, _n.Object))
             {
@@ -759,19 +866,19 @@ internal sealed class StoryReader
             var name = _r.LocalName;
             if (ReferenceEquals(name, _n.RStyle))
             {
-                runStyle = Attribute(_n.Val);
+                runStyle = AtomizedAttribute(_n.Val);
             }
             else if (ReferenceEquals(name, _n.Sz))
             {
-                direct = direct with { SizeHalfPoints = SafeXml.Int(Attribute(_n.Val)) };
+                direct = direct with { SizeHalfPoints = IntAttribute(_n.Val) };
             }
             else if (ReferenceEquals(name, _n.B))
             {
-                direct = direct with { Bold = StyleSheet.SafeXmlOn(Attribute(_n.Val), absentMeans: true) };
+                direct = direct with { Bold = StyleSheet.SafeXmlOn(AtomizedAttribute(_n.Val), absentMeans: true) };
             }
             else if (ReferenceEquals(name, _n.Vanish))
             {
-                direct = direct with { Hidden = StyleSheet.SafeXmlOn(Attribute(_n.Val), absentMeans: true) };
+                direct = direct with { Hidden = StyleSheet.SafeXmlOn(AtomizedAttribute(_n.Val), absentMeans: true) };
             }
             else if (ReferenceEquals(name, _n.RPrChange) || ReferenceEquals(name, _n.Ins) || ReferenceEquals(name, _n.Del))
             {
@@ -828,6 +935,7 @@ internal sealed class StoryReader
     private void ReadRuby(ParagraphBuilder p, RunFormat format, bool hidden)
     {
         // Ruby: keep the base text, drop the pronunciation guide above it.
+        Enter();
         ForEachDescendant(() =>
         {
             if (!_n.IsW(_r.NamespaceURI))
@@ -855,6 +963,7 @@ internal sealed class StoryReader
 
             return false;
         });
+        Exit();
     }
 
     /// <summary>
@@ -937,6 +1046,8 @@ internal sealed class StoryReader
             return;
         }
 
+        // Counted as it arrives: one endless paragraph must hit the limit as early as many short ones.
+        _context.Budget.AddCharacters(text.Length);
         p.Append(text, format);
     }
 
@@ -986,11 +1097,8 @@ internal sealed class StoryReader
             label = rendered;
         }
 
-        var own = p.Text;
-        var text = label.Length == 0 && carried is null
-            ? own.ToString()
-            : string.Concat(label.Label, label.Suffix, carried?.Text ?? "", own.ToString());
-        _context.Budget.AddCharacters(text.Length);
+        var text = label.Length == 0 && carried is null ? p.Text.ToString() : Compose(label, carried?.Text ?? "", p.Text);
+        _context.Budget.AddCharacters(label.Length);
 
         var hasText = p.HasVisibleText || carried?.HasVisibleText == true;
         var pageBreak = paragraphFormat.PageBreakBefore == true || carried?.PageBreakBefore == true;
@@ -1027,6 +1135,16 @@ internal sealed class StoryReader
             pageBreak);
     }
 
+    /// <summary>Label, suffix, carried-over text and the paragraph's own text in one allocation.</summary>
+    private static string Compose(NumberingLabel label, string carried, System.Text.StringBuilder own) =>
+        string.Create(label.Length + carried.Length + own.Length, (label, carried, own), static (span, state) =>
+        {
+            state.label.Label.CopyTo(span);
+            state.label.Suffix.CopyTo(span[state.label.Label.Length..]);
+            state.carried.CopyTo(span[state.label.Length..]);
+            state.own.CopyTo(0, span[(state.label.Length + state.carried.Length)..], state.own.Length);
+        });
+
     /// <summary>Captures a paragraph whose mark is deleted: its text joins the next paragraph of the same container.</summary>
     internal PendingMerge Carry(ParagraphBuilder p, PendingMerge? earlier)
     {
@@ -1048,7 +1166,6 @@ internal sealed class StoryReader
     /// <summary>What is left of a paragraph with a deleted mark when no paragraph follows it in its container.</summary>
     internal RawParagraph Standalone(PendingMerge pending, ParagraphSource source, TableCellRef? cell)
     {
-        _context.Budget.AddCharacters(pending.Text.Length);
         return new RawParagraph(pending.Text, 0, source, pending.Ordinal, Table: cell, PageBreakBefore: pending.PageBreakBefore);
     }
 
@@ -1099,11 +1216,16 @@ internal sealed class StoryReader
         return _nextOrdinal++;
     }
 
+    /// <summary>
+    /// One level deeper into paragraphs, tables, text boxes or ruby, which the reader handles recursively: a hostile
+    /// file nesting them thousands deep is refused long before the stack could overflow (which would end the process).
+    /// </summary>
     private void Enter()
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (++_nesting > MaxNesting)
         {
-            throw OpcPackage.Corrupt($"部件 /{_context.PartName} 中表格或文本框嵌套超过 {MaxNesting} 层");
+            throw OpcPackage.Corrupt($"部件 /{_context.PartName} 中段落、表格或文本框嵌套超过 {MaxNesting} 层");
         }
     }
 
@@ -1111,12 +1233,81 @@ internal sealed class StoryReader
 
     private bool IsW(string localName) => _n.IsW(_r.NamespaceURI) && ReferenceEquals(_r.LocalName, localName);
 
-    private string? Attribute(string localName) => _r.GetAttribute(localName, _w);
-
-    private bool SkipElement()
+    /// <summary>A w: attribute parsed as an integer without allocating its string; null when absent or not a number.</summary>
+    private int? IntAttribute(string localName)
     {
-        _r.Skip();
-        return true;
+        var length = AttributeChars(localName);
+        return length > 0 && int.TryParse(_attribute.AsSpan(0, length), System.Globalization.NumberStyles.Integer,
+            System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    /// <summary>
+    /// A w: attribute whose values repeat (style ids, justification, break and field types): looked up in the name
+    /// table, where the style sheet and <see cref="WordNames"/> put the values that exist, so the thousandth
+    /// <c>w:pStyle w:val="Article"</c> allocates nothing. Unknown values are not added (a hostile file could otherwise
+    /// grow the table without bound); they become ordinary strings.
+    /// </summary>
+    private string? AtomizedAttribute(string localName)
+    {
+        var length = AttributeChars(localName);
+        return length < 0 ? null
+            : length < _attribute.Length ? _r.NameTable.Get(_attribute, 0, length) ?? new string(_attribute, 0, length)
+            : Attribute(localName);
+    }
+
+    /// <summary>Copies a w: attribute's value into <see cref="_attribute"/>; its length, or -1 when absent.</summary>
+    private int AttributeChars(string localName)
+    {
+        if (!_r.MoveToFirstAttribute())
+        {
+            return -1;
+        }
+
+        do
+        {
+            if (ReferenceEquals(_r.LocalName, localName) && ReferenceEquals(_r.NamespaceURI, _w))
+            {
+                var total = 0;
+                int n;
+                while (total < _attribute.Length && (n = _r.ReadValueChunk(_attribute, total, _attribute.Length - total)) > 0)
+                {
+                    total += n;
+                }
+
+                _r.MoveToElement();
+                return total;
+            }
+        }
+        while (_r.MoveToNextAttribute());
+
+        _r.MoveToElement();
+        return -1;
+    }
+
+    /// <summary>
+    /// A w: attribute of the current element. Walks the attributes comparing atomised names, which is cheaper than
+    /// <see cref="XmlReader.GetAttribute(string, string)"/> hashing the namespace URI on every call.
+    /// </summary>
+    private string? Attribute(string localName)
+    {
+        if (!_r.MoveToFirstAttribute())
+        {
+            return null;
+        }
+
+        do
+        {
+            if (ReferenceEquals(_r.LocalName, localName) && ReferenceEquals(_r.NamespaceURI, _w))
+            {
+                var value = _r.Value;
+                _r.MoveToElement();
+                return value;
+            }
+        }
+        while (_r.MoveToNextAttribute());
+
+        _r.MoveToElement();
+        return null;
     }
 
     private bool IsSkippedProperties(string name) =>

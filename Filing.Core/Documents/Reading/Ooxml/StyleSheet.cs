@@ -49,6 +49,9 @@ internal sealed class StyleSheet
                     break;
                 case "style":
                     var style = ReadStyle(reader, ns);
+                    // Paragraphs name their style by id thousands of times: with the id in the name table the story
+                    // reader finds it without allocating.
+                    style = style with { Id = names.Table.Add(style.Id) };
                     if (style.Id.Length > 0 && sheet._styles.TryAdd(style.Id, style) && style.IsDefault && style.Type == "paragraph")
                     {
                         sheet.DefaultParagraphStyle ??= style.Id;

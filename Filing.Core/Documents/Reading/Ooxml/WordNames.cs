@@ -39,7 +39,6 @@ internal sealed class WordNames
         Br = A("br");
         Cr = A("cr");
         NoBreakHyphen = A("noBreakHyphen");
-        SoftHyphen = A("softHyphen");
         Sym = A("sym");
         FldChar = A("fldChar");
         FldSimple = A("fldSimple");
@@ -98,10 +97,8 @@ internal sealed class WordNames
         Sz = A("sz");
         B = A("b");
         Vanish = A("vanish");
-        SpecVanish = A("specVanish");
-        FootnoteReference = A("footnoteReference");
-        EndnoteReference = A("endnoteReference");
         CommentReference = A("commentReference");
+        CommentRangeStart = A("commentRangeStart");
         AltChunk = A("altChunk");
         Ruby = A("ruby");
         Rt = A("rt");
@@ -116,10 +113,16 @@ internal sealed class WordNames
         Char = A("char");
         Font = A("font");
         FldCharType = A("fldCharType");
-        Requires = A("Requires");
         MT = A("t");
         MRPr = A("rPr");
         MCtrlPr = A("ctrlPr");
+
+        // Attribute values the story reader compares or keeps: present in the table, they are read without allocating.
+        foreach (var value in (string[])["0", "1", "true", "false", "on", "off", "page", "column", "textWrapping", "begin", "separate", "end",
+            "left", "right", "center", "both", "start", "distribute", "continue", "restart"])
+        {
+            table.Add(value);
+        }
     }
 
     public XmlNameTable Table { get; }
@@ -146,7 +149,6 @@ internal sealed class WordNames
     public string Br { get; }
     public string Cr { get; }
     public string NoBreakHyphen { get; }
-    public string SoftHyphen { get; }
     public string Sym { get; }
     public string FldChar { get; }
     public string FldSimple { get; }
@@ -205,10 +207,8 @@ internal sealed class WordNames
     public string Sz { get; }
     public string B { get; }
     public string Vanish { get; }
-    public string SpecVanish { get; }
-    public string FootnoteReference { get; }
-    public string EndnoteReference { get; }
     public string CommentReference { get; }
+    public string CommentRangeStart { get; }
     public string AltChunk { get; }
     public string Ruby { get; }
     public string Rt { get; }
@@ -223,7 +223,6 @@ internal sealed class WordNames
     public string Char { get; }
     public string Font { get; }
     public string FldCharType { get; }
-    public string Requires { get; }
     public string MT { get; }
     public string MRPr { get; }
     public string MCtrlPr { get; }
@@ -233,8 +232,4 @@ internal sealed class WordNames
 
     /// <summary>Whether <paramref name="ns"/> (atomised) is the Office Math namespace.</summary>
     public bool IsMath(string ns) => ReferenceEquals(ns, M) || ReferenceEquals(ns, MStrict);
-
-    /// <summary>Reads a w: attribute in whichever of the two WordprocessingML namespaces the part uses.</summary>
-    public string? W(XmlReader reader, string localName) =>
-        reader.GetAttribute(localName, WTransitional) ?? reader.GetAttribute(localName, WStrict);
 }

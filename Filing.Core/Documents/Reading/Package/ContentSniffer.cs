@@ -130,8 +130,17 @@ internal static class ContentSniffer
             return new("gzip 压缩文件", "application/gzip", Unpack);
         }
 
-        return DetectText(header) ?? new("无法识别的二进制文件", "application/octet-stream", "请上传 Word 文件（.docx）。");
+        return DetectText(header) ?? throw Unrecognised();
     }
+
+    /// <summary>
+    /// Bytes that match no known format: there is no type to name, and a .docx damaged beyond its zip signature
+    /// looks exactly like this, so the answer is "damaged", not "unsupported".
+    /// </summary>
+    private static DocumentReadException Unrecognised() =>
+        new(DocumentErrorCode.CorruptPackage,
+            "无法识别文件内容：它既不是 Word 文件，也不是其他已知格式，可能已经损坏。请在 Word 或 WPS 中打开原文件，另存为 Word 文档（.docx）后再上传。",
+            "application/octet-stream");
 
     private static DetectedContent Image(string mediaType) =>
         new("图片", mediaType, "请上传文件的 Word 原稿（.docx），不要上传扫描件或截图。");
@@ -225,27 +234,27 @@ internal static class ContentSniffer
     private static bool LooksLikeGb18030Text(ReadOnlySpan<byte> bytes, out string text)
     {
         text = "";
-        if (bytes.IndexOf((byte)0) >= 0)
+        // GB18030/GBK is what Chinese Windows writes plain text in; take it from the provider without registering it globally.
+        var gb = CodePagesEncodingProvider.Instance.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        if (gb is null || bytes.IndexOf((byte)0) >= 0)
         {
             return false;
         }
 
-        try
+        for (var cut = 0; cut <= Math.Min(3, bytes.Length); cut++)
         {
-            // GB18030/GBK is what Chinese Windows writes plain text in; take it from the provider without registering it globally.
-            var gb = CodePagesEncodingProvider.Instance.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-            if (gb is null)
+            try
             {
-                return false;
+                text = gb.GetString(bytes[..^cut]);
+                return IsMostlyPrintable(text);
             }
+            catch (DecoderFallbackException)
+            {
+                // the header may end inside a multi-byte character: try a shorter prefix
+            }
+        }
 
-            text = gb.GetString(bytes[..^Math.Min(1, bytes.Length)]);
-            return IsMostlyPrintable(text);
-        }
-        catch (Exception e) when (e is DecoderFallbackException or NotSupportedException or ArgumentException)
-        {
-            return false;
-        }
+        return false;
     }
 
     private static bool IsMostlyPrintable(string text)

@@ -10,14 +10,14 @@ namespace Filing.Core.Documents.Reading.Package;
 /// like <c>../../etc/passwd</c>) are only dictionary keys.
 /// </summary>
 /// <remarks>
-/// We read the zip ourselves rather than through <c>WordprocessingDocument.Open</c>: System.IO.Packaging parses
-/// content types and relationships without our byte budget, throws on harmless oddities (a stray entry name), and
-/// costs more than the whole lower-bound read of a typical file (see Filing.Benchmarks/README.md).
+/// We read the zip ourselves rather than through <c>WordprocessingDocument.Open</c> (measured, see
+/// Filing.Benchmarks/README.md): opening the package and loading numbering and styles through the SDK costs more than
+/// the whole lower-bound read of a typical file, and the SDK has no notion of a byte budget — <c>GetStream()</c> on a
+/// zip bomb's document part inflates its full gigabyte, and the SDK's DOM parts are unbounded — so every part would
+/// need our budgeted stream anyway. (Its XML reading is safe: DTDs are prohibited there too.)
 /// </remarks>
 internal sealed class OpcPackage : IDisposable
 {
-    public const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
-    public const string ContentTypesNamespace = "http://schemas.openxmlformats.org/package/2006/content-types";
     public const string TransitionalRelationshipPrefix = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
     public const string StrictRelationshipPrefix = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
 
@@ -150,19 +150,24 @@ internal sealed class OpcPackage : IDisposable
         if (_entries.ContainsKey(relsPart))
         {
             using var reader = OpenXml(relsPart);
-            while (reader.Read())
+            SafeXml.Guard(relsPart, () =>
             {
-                if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Relationship")
+                while (reader.Read())
                 {
-                    continue;
+                    if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Relationship")
+                    {
+                        continue;
+                    }
+
+                    var id = reader.GetAttribute("Id") ?? "";
+                    var type = reader.GetAttribute("Type") ?? "";
+                    var target = reader.GetAttribute("Target") ?? "";
+                    var external = string.Equals(reader.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase);
+                    list.Add(new PackageRelationship(id, type, external ? target : Resolve(folder, target), external));
                 }
 
-                var id = reader.GetAttribute("Id") ?? "";
-                var type = reader.GetAttribute("Type") ?? "";
-                var target = reader.GetAttribute("Target") ?? "";
-                var external = string.Equals(reader.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase);
-                list.Add(new PackageRelationship(id, type, external ? target : Resolve(folder, target), external));
-            }
+                return list;
+            });
         }
 
         _relationships[sourcePart] = list;
@@ -326,22 +331,27 @@ internal sealed class OpcPackage : IDisposable
     private void ReadContentTypes()
     {
         using var reader = OpenXml("[Content_Types].xml");
-        while (reader.Read())
+        SafeXml.Guard("[Content_Types].xml", () =>
         {
-            if (reader.NodeType != XmlNodeType.Element)
+            while (reader.Read())
             {
-                continue;
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                if (reader.LocalName == "Default" && reader.GetAttribute("Extension") is { } extension && reader.GetAttribute("ContentType") is { } type)
+                {
+                    _defaults[extension] = type;
+                }
+                else if (reader.LocalName == "Override" && reader.GetAttribute("PartName") is { } part && reader.GetAttribute("ContentType") is { } overrideType)
+                {
+                    _overrides[Normalize(part)] = overrideType;
+                }
             }
 
-            if (reader.LocalName == "Default" && reader.GetAttribute("Extension") is { } extension && reader.GetAttribute("ContentType") is { } type)
-            {
-                _defaults[extension] = type;
-            }
-            else if (reader.LocalName == "Override" && reader.GetAttribute("PartName") is { } part && reader.GetAttribute("ContentType") is { } overrideType)
-            {
-                _overrides[Normalize(part)] = overrideType;
-            }
-        }
+            return true;
+        });
     }
 
     /// <summary>

@@ -14,14 +14,8 @@ internal sealed class ReadBudget(DocumentReaderOptions options, CancellationToke
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
-    /// <summary>Uncompressed bytes inflated so far, across all parts.</summary>
-    public long UncompressedBytes => _bytes;
-
     /// <summary><c>w:p</c> elements met so far, in every part.</summary>
     public int Paragraphs { get; private set; }
-
-    /// <summary>Characters of accepted text produced so far.</summary>
-    public long Characters => _characters;
 
     public long RemainingBytes => Math.Max(0, Options.MaxUncompressedBytes - _bytes);
 

@@ -1,0 +1,29 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
+{
+    /// <inheritdoc />
+    public partial class LegalityReviewDeadline : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "LegalityReviewRequestedOn",
+                table: "Documents",
+                type: "date",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "LegalityReviewRequestedOn",
+                table: "Documents");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Filing.Core.Register;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace Filing.Api.Infrastructure.Data.Search;
+
+/// <summary>
+/// Table and full-text structures of <see cref="RegisterSearchEntry"/>. Both engines index exactly the words in
+/// <see cref="RegisterSearchEntry.TitleTerms"/> and <see cref="RegisterSearchEntry.BodyTerms"/>, untouched by their own
+/// parsers: SQLite's FTS5 with the <c>ascii</c> tokenizer (terms are space separated and hold no ASCII punctuation, so it
+/// splits exactly at the spaces), PostgreSQL's <c>array_to_tsvector</c> (lexemes taken as they are).
+/// </summary>
+internal static class RegisterSearchSchema
+{
+    public const string Table = "RegisterSearch";
+
+    /// <summary>
+    /// SQLite: the external-content FTS5 table over (TitleTerms, BodyTerms) with <c>tokenize='ascii'</c>, kept in step
+    /// with the entries by three triggers; created by the <c>RegisterSearch</c> migration (raw SQL: EF has no FTS5 model).
+    /// </summary>
+    public const string SqliteFts = "RegisterSearchFts";
+
+    /// <summary>PostgreSQL: terms of the title.</summary>
+    public const string TitleVector = "TitleVector";
+
+    /// <summary>PostgreSQL: terms of title and body.</summary>
+    public const string AllVector = "AllVector";
+
+    public static void Configure(ModelBuilder modelBuilder, DatabaseProvider provider)
+    {
+        // Keyset paging of the public register in publication and effective-date order.
+        modelBuilder.Entity<NormativeDocumentRecord>(d =>
+        {
+            d.HasIndex(x => new { x.PublishedOn, x.Id });
+            d.HasIndex(x => new { x.EffectiveDate, x.Id });
+        });
+
+        modelBuilder.Entity<RegisterSearchEntry>(e =>
+        {
+            e.ToTable(Table);
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+            e.Property(x => x.Title).HasMaxLength(500);
+            e.Property(x => x.TitleSearch).HasMaxLength(500);
+            e.Property(x => x.DocumentNumberKey).HasMaxLength(100);
+            e.HasIndex(x => x.DocumentId).IsUnique();
+            e.HasIndex(x => x.DocumentNumberKey);
+            e.HasIndex(x => x.AnalyzerVersion);
+            e.HasOne<NormativeDocumentRecord>().WithOne().HasForeignKey<RegisterSearchEntry>(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            if (provider == DatabaseProvider.PostgreSQL)
+            {
+                e.Property<NpgsqlTsVector>(TitleVector)
+                    .HasComputedColumnSql("""array_to_tsvector(array_remove(string_to_array("TitleTerms", ' '), ''))""", stored: true);
+                e.Property<NpgsqlTsVector>(AllVector)
+                    .HasComputedColumnSql("""array_to_tsvector(array_remove(string_to_array("TitleTerms" || ' ' || "BodyTerms", ' '), ''))""", stored: true);
+                e.HasIndex(TitleVector).HasMethod("gin");
+                e.HasIndex(AllVector).HasMethod("gin");
+            }
+        });
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text;
+using Filing.Core.Search;
+
+namespace Filing.Api.Infrastructure.Data.Search;
+
+/// <summary>A document that matches a full-text query, with its rank.</summary>
+public sealed class SearchMatch
+{
+    /// <summary>The document.</summary>
+    public Guid DocumentId { get; init; }
+
+    /// <summary>Rank: see <see cref="SearchSql"/>.</summary>
+    public int Score { get; init; }
+}
+
+/// <summary>
+/// Turns a <see cref="SearchQuery"/> into one SQL query per engine with the same meaning, returning
+/// <see cref="SearchMatch"/> rows. Three parts:
+/// <list type="number">
+/// <item>The word test, run by the engine's full-text index: every required group has an alternative whose leaves are
+/// all present (FTS5 <c>MATCH</c> on SQLite, <c>@@</c> over a tsvector on PostgreSQL), and no excluded word is.</item>
+/// <item>The phrase test, for phrases only: the exact normalised text occurs in the title or the body
+/// (<c>instr</c> / <c>strpos</c>, identical character semantics on both).</item>
+/// <item>The rank, an integer both engines compute identically: per searched part, 4 when the title contains its
+/// exact text, else 2 when the title holds all its words, plus 1 when all its words are among the document's most
+/// frequent words. Ties are broken by the caller (newest publication, then id), so the order is the same on both.</item>
+/// </list>
+/// Values are always parameters; only the SQL shape depends on the query.
+/// </summary>
+public static class SearchSql
+{
+    /// <summary>The query and its parameters (<c>{0}</c> placeholders, as EF Core's <c>SqlQueryRaw</c> takes them).</summary>
+    public static (string Sql, object[] Parameters) Matches(SearchQuery query, DatabaseProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var dialect = provider == DatabaseProvider.PostgreSQL ? Dialect.Postgres : Dialect.Sqlite;
+        var parameters = new List<object>();
+        string Param(object value)
+        {
+            parameters.Add(value);
+            return "{" + (parameters.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+        }
+
+        var score = string.Join(" + ", query.Positive.Select(p => Score(p, dialect, Param)));
+        var where = new List<string> { dialect.WordTest(Param(dialect.Words(query.Required, query.Excluded, query.TitleOnly)), query.TitleOnly) };
+        foreach (var group in query.Required.Where(g => g.Alternatives.Any(a => a.IsPhrase)))
+        {
+            var alternatives = group.Alternatives.Select(a => a.IsPhrase
+                ? PhraseTest(a.Text, query.TitleOnly, dialect, Param)
+                : dialect.WordTest(Param(dialect.Words([new SearchGroup([a])], [], query.TitleOnly)), query.TitleOnly));
+            where.Add("(" + string.Join(" OR ", alternatives) + ")");
+        }
+
+        foreach (var phrase in query.Excluded.Where(p => p.IsPhrase))
+        {
+            where.Add("NOT " + PhraseTest(phrase.Text, query.TitleOnly, dialect, Param));
+        }
+
+        var sql = $"""
+            SELECT e."DocumentId" AS "DocumentId", ({score}) AS "Score"
+            FROM "{RegisterSearchSchema.Table}" AS e
+            WHERE {string.Join("\n  AND ", where)}
+            """;
+        return (sql, [.. parameters]);
+    }
+
+    /// <summary>The engine's full-text expression for the words (FTS5 query or tsquery text), for tests and diagnostics.</summary>
+    public static string Words(SearchQuery query, DatabaseProvider provider) =>
+        (provider == DatabaseProvider.PostgreSQL ? Dialect.Postgres : Dialect.Sqlite).Words(query.Required, query.Excluded, query.TitleOnly);
+
+    private static string PhraseTest(string text, bool titleOnly, Dialect dialect, Func<object, string> param)
+    {
+        var p = param(text);
+        return titleOnly
+            ? $"({dialect.Position}(e.\"TitleSearch\", {p}) > 0)"
+            : $"({dialect.Position}(e.\"TitleSearch\", {p}) > 0 OR {dialect.Position}(e.\"BodySearch\", {p}) > 0)";
+    }
+
+    private static string Score(SearchPart part, Dialect dialect, Func<object, string> param)
+    {
+        var titleWords = string.Join(" AND ", part.Leaves.Select(l => $"{dialect.Position}(' ' || e.\"TitleTerms\" || ' ', {param(" " + l + " ")}) > 0"));
+        var keywords = string.Join(" AND ", part.Leaves.Select(l => $"{dialect.Position}(e.\"Keywords\", {param(" " + l + " ")}) > 0"));
+        return $"(CASE WHEN {dialect.Position}(e.\"TitleSearch\", {param(part.Text)}) > 0 THEN 4 WHEN {titleWords} THEN 2 ELSE 0 END"
+            + $" + CASE WHEN {keywords} THEN 1 ELSE 0 END)";
+    }
+
+    private abstract class Dialect
+    {
+        public static readonly Dialect Sqlite = new SqliteDialect();
+        public static readonly Dialect Postgres = new PostgresDialect();
+
+        /// <summary>SQL function giving the 1-based position of a substring, 0 when absent.</summary>
+        public abstract string Position { get; }
+
+        public abstract string WordTest(string parameter, bool titleOnly);
+
+        public string Words(IReadOnlyList<SearchGroup> required, IReadOnlyList<SearchPart> excluded, bool titleOnly)
+        {
+            var text = new StringBuilder();
+            text.Append(string.Join(And, required.Select(g => "(" + string.Join(Or, g.Alternatives.Select(All)) + ")")));
+            foreach (var word in excluded.Where(p => !p.IsPhrase))
+            {
+                text.Append(Not).Append(All(word));
+            }
+
+            return Scope(text.ToString(), titleOnly);
+        }
+
+        protected abstract string And { get; }
+
+        protected abstract string Or { get; }
+
+        protected abstract string Not { get; }
+
+        protected abstract string Term(string leaf);
+
+        protected virtual string Scope(string expression, bool titleOnly) => expression;
+
+        private string All(SearchPart part) => "(" + string.Join(And, part.Leaves.Select(Term)) + ")";
+    }
+
+    /// <summary>FTS5: quoted terms, AND/OR/NOT, a column filter for the title.</summary>
+    private sealed class SqliteDialect : Dialect
+    {
+        public override string Position => "instr";
+
+        protected override string And => " AND ";
+
+        protected override string Or => " OR ";
+
+        protected override string Not => " NOT ";
+
+        public override string WordTest(string parameter, bool titleOnly) =>
+            $"e.\"Id\" IN (SELECT rowid FROM \"{RegisterSearchSchema.SqliteFts}\" WHERE \"{RegisterSearchSchema.SqliteFts}\" MATCH {parameter})";
+
+        // Terms hold letters and digits only, so quoting cannot be escaped from.
+        protected override string Term(string leaf) => "\"" + leaf + "\"";
+
+        protected override string Scope(string expression, bool titleOnly) => titleOnly ? "{TitleTerms} : (" + expression + ")" : expression;
+    }
+
+    /// <summary>tsquery text: quoted lexemes taken as they are (no parser, no dictionary), &amp; | !.</summary>
+    private sealed class PostgresDialect : Dialect
+    {
+        public override string Position => "strpos";
+
+        protected override string And => " & ";
+
+        protected override string Or => " | ";
+
+        protected override string Not => " & !";
+
+        public override string WordTest(string parameter, bool titleOnly) =>
+            $"e.\"{(titleOnly ? RegisterSearchSchema.TitleVector : RegisterSearchSchema.AllVector)}\" @@ CAST({parameter} AS tsquery)";
+
+        protected override string Term(string leaf) => "'" + leaf + "'";
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+
+namespace Filing.Api.Register;
+
+/// <summary>
+/// Opaque page cursors: base64url of a small tagged text. Clients pass back what they got; anything else is a 400.
+/// </summary>
+internal static class Cursor
+{
+    public static string Encode(string kind, params string[] parts) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(kind + "|" + string.Join("|", parts))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static bool TryDecode(string? cursor, string kind, int parts, out string[] values)
+    {
+        values = [];
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > 200)
+        {
+            return false;
+        }
+
+        try
+        {
+            var padded = cursor.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - (padded.Length % 4)) % 4);
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|');
+            if (text.Length != parts + 1 || text[0] != kind)
+            {
+                return false;
+            }
+
+            values = text[1..];
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static bool TryParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+}

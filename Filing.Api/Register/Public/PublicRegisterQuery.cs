@@ -1,0 +1,212 @@
+using Filing.Api.Infrastructure.Data;
+using Filing.Api.Infrastructure.Data.Search;
+using Filing.Core.Register;
+using Filing.Core.Register.Specifications;
+using Filing.Core.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Filing.Api.Register.Public;
+
+/// <summary>A public-register question: filters, optional full-text query and number look-up.</summary>
+/// <param name="Filter">Record filters (evaluated by <see cref="PublicRegisterSpec"/>).</param>
+/// <param name="Search">Full-text query, or null.</param>
+/// <param name="DocumentNumberKey">发文字号 look-up key (<see cref="DocumentNumberKey.Of"/>), or null.</param>
+/// <param name="Today">The day statuses are derived for.</param>
+public sealed record RegisterQuestion(PublicRegisterFilter Filter, SearchQuery? Search, string? DocumentNumberKey, DateOnly Today);
+
+/// <summary>Position after the last item of a page, in the page's order.</summary>
+/// <param name="Score">Rank (relevance order only).</param>
+/// <param name="Date">Publication or effective date.</param>
+/// <param name="Id">Document id.</param>
+public sealed record RegisterCursor(int Score, DateOnly Date, Guid Id);
+
+/// <summary>
+/// A register row with the columns lists, exports and facets need, projected in SQL. A class with init properties
+/// (not a positional record) so that EF Core can keep composing filters and orders over the projection.
+/// </summary>
+public sealed class RegisterRow
+{
+    public Guid Id { get; init; }
+
+    public string Title { get; init; } = "";
+
+    public string? DocumentType { get; init; }
+
+    public string? DocumentNumber { get; init; }
+
+    public string? UnifiedNumber { get; init; }
+
+    public LifecycleStage Stage { get; init; }
+
+    public DateOnly? PublishedOn { get; init; }
+
+    public DateOnly? EffectiveDate { get; init; }
+
+    public DateOnly? ValidUntil { get; init; }
+
+    public TerminationKind? Termination { get; init; }
+
+    public DateOnly? TerminatedOn { get; init; }
+
+    public Guid IssuingAuthorityId { get; init; }
+
+    public string IssuingAuthorityName { get; init; } = "";
+
+    public Guid DraftingDepartmentId { get; init; }
+
+    public string DraftingDepartmentName { get; init; } = "";
+
+    public string? PublicationChannel { get; init; }
+
+    /// <summary>Full-text rank (0 without a query).</summary>
+    public int Score { get; init; }
+
+    /// <summary>The status on <paramref name="today"/>.</summary>
+    public DocumentStatus StatusOn(DateOnly today) =>
+        DocumentStatusRules.Derive(Stage, Termination, TerminatedOn, ValidUntil, EffectiveDate, today);
+}
+
+/// <summary>Counts for one facet value.</summary>
+/// <param name="Value">The value (id, type, status or year).</param>
+/// <param name="Label">Readable name (the authority's name), when different from the value.</param>
+/// <param name="Count">Matching documents.</param>
+public sealed record FacetCount(string Value, string? Label, int Count);
+
+/// <summary>Facet counts for the same question.</summary>
+public sealed record RegisterFacetCounts(
+    int Total,
+    IReadOnlyList<FacetCount> IssuingAuthorities,
+    IReadOnlyList<FacetCount> DocumentTypes,
+    IReadOnlyList<FacetCount> Statuses,
+    IReadOnlyList<FacetCount> Years);
+
+/// <summary>
+/// The public register's query layer over EF Core, the same on SQLite and PostgreSQL: record criteria from
+/// <see cref="PublicRegisterSpec"/> (evaluated by the Ardalis evaluators), the full-text match from
+/// <see cref="SearchSql"/> joined in as a subquery, keyset paging on (rank, date, id) and honest counts.
+/// </summary>
+public sealed class PublicRegisterQuery(FilingDbContext db)
+{
+    private static readonly System.Linq.Expressions.Expression<Func<NormativeDocumentRecord, RegisterRow>> Projection = d => new RegisterRow
+    {
+        Id = d.Id, Title = d.Title, DocumentType = d.DocumentType, DocumentNumber = d.DocumentNumber, UnifiedNumber = d.UnifiedNumber,
+        Stage = d.Stage, PublishedOn = d.PublishedOn, EffectiveDate = d.EffectiveDate, ValidUntil = d.ValidUntil,
+        Termination = d.Termination, TerminatedOn = d.TerminatedOn, IssuingAuthorityId = d.IssuingAuthorityId,
+        IssuingAuthorityName = d.IssuingAuthorityName, DraftingDepartmentId = d.DraftingDepartmentId,
+        DraftingDepartmentName = d.DraftingDepartmentName, PublicationChannel = d.PublicationChannel, Score = 0,
+    };
+
+    /// <summary>One page (at most <paramref name="take"/> rows) in <paramref name="sort"/> after <paramref name="after"/>.</summary>
+    public async Task<IReadOnlyList<RegisterRow>> PageAsync(RegisterQuestion question, RegisterSort sort, RegisterCursor? after, int take, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (question.Search is null)
+        {
+            if (sort == RegisterSort.Relevance)
+            {
+                throw new ArgumentException("Relevance order needs a full-text query.", nameof(sort));
+            }
+
+            var spec = new PublicRegisterSpec(question.Filter, question.Today, sort, after is null ? null : new RegisterPosition(after.Date, after.Id), take);
+            return await ByNumber(db.Documents.AsNoTracking().WithSpecification(spec), question.DocumentNumberKey)
+                .Select(Projection)
+                .ToListAsync(ct);
+        }
+
+        var scored = Scored(question);
+        var score = after?.Score ?? 0;
+        var date = after?.Date ?? default;
+        var id = after?.Id ?? default;
+        scored = sort switch
+        {
+            RegisterSort.Relevance => (after is null ? scored : scored.Where(r => r.Score < score || (r.Score == score
+                    && (r.PublishedOn < date || (r.PublishedOn == date && r.Id.CompareTo(id) < 0)))))
+                .OrderByDescending(r => r.Score).ThenByDescending(r => r.PublishedOn).ThenByDescending(r => r.Id),
+            RegisterSort.PublishedDescending => (after is null ? scored : scored.Where(r => r.PublishedOn < date || (r.PublishedOn == date && r.Id.CompareTo(id) < 0)))
+                .OrderByDescending(r => r.PublishedOn).ThenByDescending(r => r.Id),
+            RegisterSort.PublishedAscending => (after is null ? scored : scored.Where(r => r.PublishedOn > date || (r.PublishedOn == date && r.Id.CompareTo(id) > 0)))
+                .OrderBy(r => r.PublishedOn).ThenBy(r => r.Id),
+            RegisterSort.EffectiveDescending => (after is null ? scored : scored.Where(r => r.EffectiveDate < date || (r.EffectiveDate == date && r.Id.CompareTo(id) < 0)))
+                .OrderByDescending(r => r.EffectiveDate).ThenByDescending(r => r.Id),
+            _ => (after is null ? scored : scored.Where(r => r.EffectiveDate > date || (r.EffectiveDate == date && r.Id.CompareTo(id) > 0)))
+                .OrderBy(r => r.EffectiveDate).ThenBy(r => r.Id),
+        };
+        return await scored.Take(take).ToListAsync(ct);
+    }
+
+    /// <summary>How many documents answer the question (all pages).</summary>
+    public Task<int> CountAsync(RegisterQuestion question, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return question.Search is null ? Criteria(question).CountAsync(ct) : Scored(question).CountAsync(ct);
+    }
+
+    /// <summary>Counts by issuing authority, document type, status and year for the question.</summary>
+    public async Task<RegisterFacetCounts> FacetsAsync(RegisterQuestion question, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var rows = Rows(question);
+        var authorities = await rows.GroupBy(r => new { r.IssuingAuthorityId, r.IssuingAuthorityName })
+            .Select(g => new { g.Key.IssuingAuthorityId, g.Key.IssuingAuthorityName, Count = g.Count() }).ToListAsync(ct);
+        var types = await rows.GroupBy(r => r.DocumentType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var years = await rows.GroupBy(r => r.PublishedOn!.Value.Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        // Status is derived for the day asked: count per stored combination, derive in memory (few combinations).
+        var statusFacts = await rows
+            .GroupBy(r => new { r.Stage, r.Termination, r.TerminatedOn, r.ValidUntil, r.EffectiveDate })
+            .Select(g => new { g.Key.Stage, g.Key.Termination, g.Key.TerminatedOn, g.Key.ValidUntil, g.Key.EffectiveDate, Count = g.Count() })
+            .ToListAsync(ct);
+        var statuses = statusFacts
+            .GroupBy(f => DocumentStatusRules.Derive(f.Stage, f.Termination, f.TerminatedOn, f.ValidUntil, f.EffectiveDate, question.Today))
+            .Select(g => new FacetCount(Infrastructure.JsonNaming.Kebab(g.Key.ToString()), null, g.Sum(f => f.Count)));
+
+        return new RegisterFacetCounts(
+            authorities.Sum(a => a.Count),
+            [.. authorities.OrderByDescending(a => a.Count).ThenBy(a => a.IssuingAuthorityName, StringComparer.Ordinal)
+                .Select(a => new FacetCount(a.IssuingAuthorityId.ToString("D"), a.IssuingAuthorityName, a.Count))],
+            [.. types.OrderByDescending(t => t.Count).ThenBy(t => t.Key, StringComparer.Ordinal)
+                .Select(t => new FacetCount(t.Key ?? "", t.Key is null ? "（未识别文种）" : null, t.Count))],
+            [.. statuses.OrderByDescending(s => s.Count).ThenBy(s => s.Value, StringComparer.Ordinal)],
+            [.. years.OrderByDescending(y => y.Key).Select(y => new FacetCount(y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), null, y.Count))]);
+    }
+
+    /// <summary>Every answering row, oldest publication first, streamed from the database (for exports).</summary>
+    public IAsyncEnumerable<RegisterRow> StreamAsync(RegisterQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return Rows(question).OrderBy(r => r.PublishedOn).ThenBy(r => r.Id).AsAsyncEnumerable();
+    }
+
+    /// <summary>The indexed text of some documents (for snippets), by id.</summary>
+    public async Task<Dictionary<Guid, (string Title, string Body)>> TextsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        await db.RegisterSearch.AsNoTracking().Where(e => ids.Contains(e.DocumentId))
+            .Select(e => new { e.DocumentId, e.Title, e.Body })
+            .ToDictionaryAsync(e => e.DocumentId, e => (e.Title, e.Body), ct);
+
+    private IQueryable<NormativeDocumentRecord> Criteria(RegisterQuestion question) =>
+        ByNumber(db.Documents.AsNoTracking().WithSpecification(new PublicRegisterSpec(question.Filter, question.Today), criteriaOnly: true),
+            question.DocumentNumberKey);
+
+    private IQueryable<NormativeDocumentRecord> ByNumber(IQueryable<NormativeDocumentRecord> documents, string? key) =>
+        key is null ? documents : documents.Where(d => db.RegisterSearch.Any(e => e.DocumentId == d.Id && e.DocumentNumberKey == key));
+
+    private IQueryable<RegisterRow> Rows(RegisterQuestion question) => question.Search is null
+        ? Criteria(question).Select(Projection)
+        : Scored(question);
+
+    private IQueryable<RegisterRow> Scored(RegisterQuestion question)
+    {
+        var (sql, parameters) = SearchSql.Matches(question.Search!, db.Provider);
+        var matches = db.Database.SqlQueryRaw<SearchMatch>(sql, parameters);
+        return from d in Criteria(question)
+               join m in matches on d.Id equals m.DocumentId
+               select new RegisterRow
+               {
+                   Id = d.Id, Title = d.Title, DocumentType = d.DocumentType, DocumentNumber = d.DocumentNumber, UnifiedNumber = d.UnifiedNumber,
+                   Stage = d.Stage, PublishedOn = d.PublishedOn, EffectiveDate = d.EffectiveDate, ValidUntil = d.ValidUntil,
+                   Termination = d.Termination, TerminatedOn = d.TerminatedOn, IssuingAuthorityId = d.IssuingAuthorityId,
+                   IssuingAuthorityName = d.IssuingAuthorityName, DraftingDepartmentId = d.DraftingDepartmentId,
+                   DraftingDepartmentName = d.DraftingDepartmentName, PublicationChannel = d.PublicationChannel, Score = m.Score,
+               };
+    }
+}

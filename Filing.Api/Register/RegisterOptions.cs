@@ -1,0 +1,49 @@
+using Filing.Core.Calendar;
+using Filing.Core.Register;
+
+namespace Filing.Api.Register;
+
+/// <summary>
+/// Register settings (<c>Register</c> section). The numbers are the rules.md defaults; several are unconfirmed for
+/// Zhejiang (⚠️/❓) and therefore configuration, not constants.
+/// </summary>
+public sealed class RegisterOptions
+{
+    /// <summary>Folder of the holiday calendar (relative paths: next to the binaries, then the content root).</summary>
+    public string CalendarPath { get; set; } = "corpus/calendar";
+
+    /// <summary>Minimum comment period in working days (≥7, rules.md §2.3).</summary>
+    public int CommentMinimumWorkingDays { get; set; } = 7;
+
+    /// <summary>Minimum comment period in days for business-related documents (≥30, 优化营商环境条例 art 62).</summary>
+    public int CommentBusinessRelatedMinimumDays { get; set; } = 30;
+
+    /// <summary>Default deadline for a correction required by filing review (立法法 art 112: two months).</summary>
+    public PeriodSetting CorrectionPeriod { get; set; } = new() { Length = 2, Unit = PeriodUnit.Months };
+
+    /// <summary>
+    /// Working days the legal office has for the legality review once it is due (国办发〔2018〕115号: at most 15 working
+    /// days — ⚠️ not verified verbatim, so configuration).
+    /// </summary>
+    public int LegalityReviewWorkingDays { get; set; } = 15;
+
+    /// <summary>Years between cleanups (Zhejiang 372号: every two years).</summary>
+    public int CleanupIntervalYears { get; set; } = 2;
+
+    /// <summary>Largest page a list returns; asking for more is a 400 that says so.</summary>
+    public int MaxPageSize { get; set; } = 200;
+
+    public PublicCommentPolicy PublicCommentPolicy => new(CommentMinimumWorkingDays, CommentBusinessRelatedMinimumDays);
+
+    public CleanupPolicy CleanupPolicy => new(CleanupIntervalYears);
+}
+
+/// <summary>A period in configuration: <c>{ "Length": 30, "Unit": "CalendarDays" }</c>.</summary>
+public sealed class PeriodSetting
+{
+    public int Length { get; set; }
+
+    public PeriodUnit Unit { get; set; } = PeriodUnit.CalendarDays;
+
+    public Period ToPeriod() => new(Length, Unit);
+}

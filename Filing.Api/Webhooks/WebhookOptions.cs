@@ -1,0 +1,42 @@
+using Filing.Core.Webhooks;
+
+namespace Filing.Api.Webhooks;
+
+/// <summary>Webhook and outbox settings (<c>Webhooks</c> section).</summary>
+public sealed class WebhookOptions
+{
+    /// <summary>Whether this instance runs the background dispatcher (any number of instances may).</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+
+    /// <summary>How often the dispatcher looks for due messages when nothing woke it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Messages claimed per round.</summary>
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>Messages of a round sent at the same time.</summary>
+    public int MaxParallelSends { get; set; } = 4;
+
+    /// <summary>Attempts before a message becomes a dead letter.</summary>
+    public int MaxAttempts { get; set; } = RetryPolicy.Default.MaxAttempts;
+
+    /// <summary>Wait after the first failure; doubles with each further failure (with jitter).</summary>
+    public TimeSpan BaseDelay { get; set; } = RetryPolicy.Default.BaseDelay;
+
+    /// <summary>Longest wait between attempts.</summary>
+    public TimeSpan MaxDelay { get; set; } = RetryPolicy.Default.MaxDelay;
+
+    /// <summary>How long a receiver may take to answer.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a claimed message stays with the instance that claimed it (longer than <see cref="Timeout"/>).</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Whether plain http:// URLs may be registered; null means only in the Development environment.</summary>
+    public bool? AllowHttp { get; set; }
+
+    /// <summary>Most active subscriptions one organisation may have.</summary>
+    public int MaxSubscriptionsPerOrganisation { get; set; } = 20;
+
+    public RetryPolicy RetryPolicy => new(MaxAttempts, BaseDelay, MaxDelay);
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Filing.Api.Infrastructure.Outbox;
+using Filing.Core.Webhooks;
+
+namespace Filing.Api.Webhooks;
+
+/// <summary>
+/// One webhook attempt: POST the stored body with the signature and delivery headers; 2xx is success, anything else
+/// (another status, a timeout, a refused connection) is a failure to retry. Redirects are not followed.
+/// </summary>
+internal sealed class WebhookSender(IHttpClientFactory clients)
+{
+    public const string ClientName = "filing-webhooks";
+    public const string EventIdHeader = "X-Filing-Event-Id";
+    public const string EventTypeHeader = "X-Filing-Event-Type";
+    public const string DeliveryIdHeader = "X-Filing-Delivery-Id";
+    public const string AttemptHeader = "X-Filing-Delivery-Attempt";
+
+    public async Task<OutboxAttempt> SendAsync(OutboxMessage message, WebhookSubscription subscription, CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetBytes(message.Body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(subscription.Secret, body));
+        request.Headers.Add(EventIdHeader, message.EventId.ToString("D"));
+        request.Headers.Add(EventTypeHeader, message.EventType);
+        request.Headers.Add(DeliveryIdHeader, message.Id.ToString("D"));
+        request.Headers.Add(AttemptHeader, (message.Attempts + 1).ToString(CultureInfo.InvariantCulture));
+        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Filing-Webhooks", "1.0"));
+
+        var client = clients.CreateClient(ClientName);
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                return OutboxAttempt.Delivered(status);
+            }
+
+            return OutboxAttempt.Failed(status, $"The receiver answered {status} {response.ReasonPhrase}.", RetryAfter(response));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return OutboxAttempt.Failed(null, $"No answer within {client.Timeout.TotalSeconds:0} s.");
+        }
+        catch (HttpRequestException e)
+        {
+            return OutboxAttempt.Failed(null, $"The request failed: {e.Message}");
+        }
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        if (response.Headers.RetryAfter is not { } retry)
+        {
+            return null;
+        }
+
+        if (retry.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return retry.Date is { } date && date > DateTimeOffset.UtcNow ? date - DateTimeOffset.UtcNow : null;
+    }
+}

@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using System.Globalization;
+using Filing.Api.Infrastructure.Data.Search;
+using Filing.Api.Register.Public;
+using Filing.Core.Register;
+using Filing.Core.Register.Specifications;
+using Filing.Core.Search;
+using Filing.Core.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Filing.Benchmarks.Register;
+
+/// <summary>
+/// <c>register-measure</c>: latency of the public register's list and search, and the memory of a full export, over a
+/// seeded database. Each request does what <c>GET /api/v1/register</c> does after binding: a fresh DbContext (one per
+/// request), the honest total (COUNT), one page of 50 (+1 to know whether there is a next page), and for searches the
+/// indexed texts of the page and the highlighted snippets. HTTP and JSON are not included (measured separately:
+/// ~57k requests/s for a minimal endpoint on this machine kind, platform-notes.md). Sequential, single client; each
+/// query runs <c>--warmup</c> times unmeasured, then <c>--runs</c> times.
+/// </summary>
+internal static class RegisterMeasurement
+{
+    private static readonly DateOnly Today = new(2026, 6, 30);
+
+    public static async Task RunAsync(string[] args)
+    {
+        var bench = BenchDatabase.Parse(args);
+        var runs = bench.Int("runs", 25);
+        var warmup = bench.Int("warmup", 3);
+        var parser = new SearchQueryParser(new SearchAnalyzer(JiebaTokenizer.Shared));
+        JiebaTokenizer.Shared.Warm();
+
+        Guid government;
+        string number;
+        string unified;
+        int documents;
+        await using (var db = bench.Create())
+        {
+            documents = await db.Documents.CountAsync();
+            government = await db.Organisations.Where(o => o.Code == "bench-tl-gov").Select(o => o.Id).SingleAsync();
+            var sample = await db.Documents.Where(d => d.IssuingAuthorityId == government && d.PublishedOn!.Value.Year == 2020)
+                .OrderBy(d => d.Id).Select(d => new { d.DocumentNumber, d.UnifiedNumber }).FirstAsync();
+            number = sample.DocumentNumber!;
+            unified = sample.UnifiedNumber!;
+        }
+
+        var f = new PublicRegisterFilter();
+        var lists = new (string Name, PublicRegisterFilter Filter, string? Number, RegisterSort Sort, int Page)[]
+        {
+            ("newest first, no filter", f, null, RegisterSort.PublishedDescending, 1),
+            ("status=in-force", f with { Statuses = [DocumentStatus.InForce] }, null, RegisterSort.PublishedDescending, 1),
+            ("issuingAuthorityId (one of 10)", f with { IssuingAuthorityIds = [government] }, null, RegisterSort.PublishedDescending, 1),
+            ("year=2020", f with { Year = 2020 }, null, RegisterSort.PublishedDescending, 1),
+            ("inForceOn=2020-06-30", f with { InForceOn = new DateOnly(2020, 6, 30) }, null, RegisterSort.PublishedDescending, 1),
+            ("type=办法", f with { DocumentTypes = ["办法"] }, null, RegisterSort.PublishedDescending, 1),
+            ("status=expired + authority", f with { Statuses = [DocumentStatus.Expired], IssuingAuthorityIds = [government] }, null, RegisterSort.PublishedDescending, 1),
+            ("oldest first (sort=publishedOn)", f, null, RegisterSort.PublishedAscending, 1),
+            ("sort=-effectiveDate", f, null, RegisterSort.EffectiveDescending, 1),
+            ("page 20 via cursor", f, null, RegisterSort.PublishedDescending, 20),
+            ($"documentNumber={number}", f, DocumentNumberKey.Of(number), RegisterSort.PublishedDescending, 1),
+            ($"unifiedNumber={unified}", f with { UnifiedNumber = unified }, null, RegisterSort.PublishedDescending, 1),
+        };
+
+        var searches = new (string Q, bool TitleOnly, PublicRegisterFilter Filter, RegisterSort Sort)[]
+        {
+            ("招商引资", false, f, RegisterSort.Relevance),
+            ("行政处罚", false, f, RegisterSort.Relevance),
+            ("公平竞争审查", false, f, RegisterSort.Relevance),
+            ("政府信息公开", false, f, RegisterSort.Relevance),
+            ("\"行政许可\"", false, f, RegisterSort.Relevance),
+            ("补贴 OR 奖励", false, f, RegisterSort.Relevance),
+            ("优化营商环境 -细则", false, f, RegisterSort.Relevance),
+            ("临时占用", false, f, RegisterSort.Relevance),
+            ("农村生活污水", false, f, RegisterSort.Relevance),
+            ("茶产业发展 民宿经济", false, f, RegisterSort.Relevance),
+            ("管理办法", true, f, RegisterSort.Relevance),
+            ("政府采购", false, f with { Statuses = [DocumentStatus.InForce], Year = 2021 }, RegisterSort.Relevance),
+            ("\"依法给予处分\"", false, f, RegisterSort.Relevance),
+            ("招商引资", false, f, RegisterSort.PublishedDescending),
+            ("就业", false, f, RegisterSort.Relevance),
+            ("政府", false, f, RegisterSort.Relevance),
+        };
+
+        Console.WriteLine($"register-measure: {bench.Provider}, {documents:N0} documents, {await bench.SizeAsync()}, {runs} runs per query after {warmup} warm-up runs");
+        Console.WriteLine();
+        Console.WriteLine("| query | matches | median ms | p95 ms | max ms |");
+        Console.WriteLine("|---|---|---|---|---|");
+        var listTimes = new List<double>();
+        foreach (var (name, filter, key, sort, page) in lists)
+        {
+            var question = new RegisterQuestion(filter, null, key, Today);
+            var after = page > 1 ? await CursorOfPageAsync(bench, question, sort, page) : null;
+            var (times, total) = await TimeAsync(runs, warmup, () => RequestAsync(bench, question, sort, after));
+            listTimes.AddRange(times);
+            Row("list: " + name, total, times);
+        }
+
+        var searchTimes = new List<double>();
+        foreach (var (q, titleOnly, filter, sort) in searches)
+        {
+            var question = new RegisterQuestion(filter, parser.Parse(q, titleOnly), null, Today);
+            var (times, total) = await TimeAsync(runs, warmup, () => RequestAsync(bench, question, sort, null));
+            searchTimes.AddRange(times);
+            Row($"search: q={q}{(titleOnly ? " titleOnly" : "")}{(filter == f ? "" : " +filters")}{(sort == RegisterSort.Relevance ? "" : " sort=-publishedOn")}", total, times);
+        }
+
+        Row("**all list requests**", null, listTimes);
+        Row("**all search requests**", null, searchTimes);
+        Console.WriteLine();
+
+        Console.WriteLine("| export | rows | bytes | seconds | rows/s | peak managed heap above baseline | peak working set above baseline |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        await ExportAsync(bench, "csv, year=2020", new PublicRegisterFilter(Year: 2020), csv: true);
+        await ExportAsync(bench, "csv, whole register", new PublicRegisterFilter(), csv: true);
+        await ExportAsync(bench, "jsonl, whole register", new PublicRegisterFilter(), csv: false);
+    }
+
+    private static async Task<int> RequestAsync(BenchDatabase bench, RegisterQuestion question, RegisterSort sort, RegisterCursor? after)
+    {
+        await using var db = bench.Create();
+        var query = new PublicRegisterQuery(db);
+        var total = await query.CountAsync(question, CancellationToken.None);
+        var rows = await query.PageAsync(question, sort, after, 51, CancellationToken.None);
+        if (question.Search is { } search)
+        {
+            var page = rows.Take(50).ToList();
+            var texts = await query.TextsAsync([.. page.Select(r => r.Id)], CancellationToken.None);
+            foreach (var row in page)
+            {
+                _ = Highlighter.Find(row.Title, search);
+                _ = Highlighter.Snippet(texts[row.Id].Body, search);
+            }
+        }
+
+        return total;
+    }
+
+    private static async Task<RegisterCursor?> CursorOfPageAsync(BenchDatabase bench, RegisterQuestion question, RegisterSort sort, int page)
+    {
+        RegisterCursor? after = null;
+        for (var p = 1; p < page; p++)
+        {
+            await using var db = bench.Create();
+            var rows = await new PublicRegisterQuery(db).PageAsync(question, sort, after, 50, CancellationToken.None);
+            var last = rows[^1];
+            after = new RegisterCursor(last.Score, PublicRegisterSpec.SortDate(sort, last.PublishedOn, last.EffectiveDate), last.Id);
+        }
+
+        return after;
+    }
+
+    private static async Task<(List<double> Times, int Total)> TimeAsync(int runs, int warmup, Func<Task<int>> request)
+    {
+        var total = 0;
+        for (var i = 0; i < warmup; i++)
+        {
+            total = await request();
+        }
+
+        var times = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            total = await request();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return (times, total);
+    }
+
+    private static void Row(string name, int? total, List<double> times)
+    {
+        var sorted = times.Order().ToList();
+        double At(double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {(total is { } t ? t.ToString("N0", CultureInfo.InvariantCulture) : "")} | {At(0.5):0.0} | {At(0.95):0.0} | {sorted[^1]:0.0} |"));
+    }
+
+    private static async Task ExportAsync(BenchDatabase bench, string name, PublicRegisterFilter filter, bool csv)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var heap0 = GC.GetTotalMemory(true);
+        var ws0 = Environment.WorkingSet;
+        long peakHeap = heap0, peakWs = ws0;
+        using var stop = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
+                peakWs = Math.Max(peakWs, Environment.WorkingSet);
+                await Task.Delay(5);
+            }
+        });
+
+        var watch = Stopwatch.StartNew();
+        var output = new CountingStream();
+        var rows = 0;
+        await using (var db = bench.Create())
+        {
+            var source = Count(new PublicRegisterQuery(db).StreamAsync(new RegisterQuestion(filter, null, null, Today)), () => rows++);
+            if (csv)
+            {
+                await RegisterExport.WriteCsvAsync(output, source, Today);
+            }
+            else
+            {
+                await RegisterExport.WriteJsonLinesAsync(output, source, Today);
+            }
+        }
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        await stop.CancelAsync();
+        await sampler;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {rows:N0} | {output.Length / 1024.0 / 1024.0:0.0} MiB | {seconds:0.0} | {rows / seconds:N0} | {(peakHeap - heap0) / 1024.0 / 1024.0:0.0} MiB | {(peakWs - ws0) / 1024.0 / 1024.0:0.0} MiB |"));
+    }
+
+    private static async IAsyncEnumerable<T> Count<T>(IAsyncEnumerable<T> source, Action each)
+    {
+        await foreach (var item in source)
+        {
+            each();
+            yield return item;
+        }
+    }
+
+    /// <summary>Discards what is written and counts it (the export's network side).</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _length += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
+    }
+}

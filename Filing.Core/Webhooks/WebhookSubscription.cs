@@ -1,0 +1,89 @@
+using Filing.Core.Feeds;
+
+namespace Filing.Core.Webhooks;
+
+/// <summary>
+/// An organisation's webhook: a URL that receives the events it chose, signed with a secret only the organisation and
+/// the service know. Deleting keeps the row (deliveries refer to it) and stops further deliveries.
+/// </summary>
+public sealed class WebhookSubscription
+{
+    private WebhookSubscription()
+    {
+        Url = "";
+        EventTypes = "";
+        Secret = "";
+    }
+
+    /// <summary>Creates a subscription.</summary>
+    /// <param name="id">Stable id.</param>
+    /// <param name="organisationId">The owning organisation.</param>
+    /// <param name="url">Absolute http(s) URL that receives POSTs.</param>
+    /// <param name="eventTypes">Public event types (<see cref="RegisterEventTypes"/>) and/or notification types (<see cref="NotificationTypes"/>).</param>
+    /// <param name="issuingAuthorityId">Only events about this issuing authority's documents, or all when null.</param>
+    /// <param name="description">What it is for.</param>
+    /// <param name="secret">The signing secret (<see cref="WebhookSignature.NewSecret"/>).</param>
+    /// <param name="at">When.</param>
+    public WebhookSubscription(Guid id, Guid organisationId, Uri url, IReadOnlyCollection<string> eventTypes, Guid? issuingAuthorityId,
+        string? description, string secret, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(eventTypes);
+        ArgumentException.ThrowIfNullOrWhiteSpace(secret);
+        if (eventTypes.Count == 0 || eventTypes.Any(t => !RegisterEventTypes.IsKnown(t) && !NotificationTypes.IsKnown(t)))
+        {
+            throw new ArgumentException("Every event type must be a known public event or notification type.", nameof(eventTypes));
+        }
+
+        Id = id;
+        OrganisationId = organisationId;
+        Url = url.AbsoluteUri;
+        EventTypes = string.Join(' ', eventTypes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        IssuingAuthorityId = issuingAuthorityId;
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        Secret = secret;
+        CreatedAt = at;
+    }
+
+    /// <summary>Stable id.</summary>
+    public Guid Id { get; private set; }
+
+    /// <summary>The owning organisation: only it sees the subscription and its deliveries.</summary>
+    public Guid OrganisationId { get; private set; }
+
+    /// <summary>Where deliveries go.</summary>
+    public string Url { get; private set; }
+
+    /// <summary>Subscribed types, space-separated, sorted.</summary>
+    public string EventTypes { get; private set; }
+
+    /// <summary>Only events about this issuing authority, or all when null.</summary>
+    public Guid? IssuingAuthorityId { get; private set; }
+
+    /// <summary>What it is for.</summary>
+    public string? Description { get; private set; }
+
+    /// <summary>HMAC-SHA256 key; shown to the organisation once, when created.</summary>
+    public string Secret { get; private set; }
+
+    /// <summary>When it was created.</summary>
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>When it was deleted, if it was.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    /// <summary>Whether deliveries are still made.</summary>
+    public bool IsActive => DeletedAt is null;
+
+    /// <summary>The subscribed types as a list.</summary>
+    public IReadOnlyList<string> Types => EventTypes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Whether an event of <paramref name="type"/> about <paramref name="issuingAuthorityId"/> goes to this subscription.</summary>
+    public bool Wants(string type, Guid? issuingAuthorityId) =>
+        IsActive
+        && Types.Contains(type, StringComparer.Ordinal)
+        && (IssuingAuthorityId is null || IssuingAuthorityId == issuingAuthorityId);
+
+    /// <summary>Stops deliveries.</summary>
+    public void Delete(DateTimeOffset at) => DeletedAt ??= at;
+}

@@ -1,0 +1,39 @@
+using System.Text;
+using Filing.Core.Webhooks;
+
+namespace Filing.Tests.Webhooks;
+
+public class WebhookSignatureTests
+{
+    [Fact]
+    public void Sign_MatchesRfc4231Vector_GivenKnownKeyAndMessage()
+    {
+        // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
+        var signature = WebhookSignature.Sign("Jefe", "what do ya want for nothing?"u8);
+
+        signature.Should().Be("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    }
+
+    [Fact]
+    public void Verify_AcceptsOnlyTheExactBodyAndSecret_GivenSignedBody()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"type\":\"document.published\",\"summary\":\"桐庐县人民政府发布\"}");
+        var header = WebhookSignature.Sign("whsec_a", body);
+
+        WebhookSignature.Verify("whsec_a", body, header).Should().BeTrue();
+        WebhookSignature.Verify("whsec_b", body, header).Should().BeFalse();
+        WebhookSignature.Verify("whsec_a", [.. body, (byte)' '], header).Should().BeFalse();
+        WebhookSignature.Verify("whsec_a", body, header.ToUpperInvariant()).Should().BeFalse();
+        WebhookSignature.Verify("whsec_a", body, null).Should().BeFalse();
+    }
+
+    [Fact]
+    public void NewSecret_IsRandomAndUrlSafe_GivenTwoCalls()
+    {
+        var a = WebhookSignature.NewSecret();
+        var b = WebhookSignature.NewSecret();
+
+        a.Should().NotBe(b);
+        a.Should().MatchRegex("^whsec_[A-Za-z0-9_-]{43}$");
+    }
+}
