@@ -37,6 +37,7 @@ public sealed class RuleSetLoaderTests : IDisposable
     [InlineData("gender-equality.yaml", "        - 女性应聘者入职体检须包括妊娠测试。\n", "", "GE-4303", "two 'positive'")]
     [InlineData("gender-equality.yaml", "      - regex: '(?:男性|男士|男生|男同志|男职工)(?:应聘者|考生|报考者|求职者)?优先'", "      - regex: '(?:男性|男士).*优先'", "GE-4301", "unbounded repetition")]
     [InlineData("gender-equality.yaml", "      - regex: '(?:男性|男士|男生|男同志|男职工)(?:应聘者|考生|报考者|求职者)?优先'", "      - regex: '(?:男性|男士)[^。]{2,}优先'", "GE-4301", "unbounded repetition")]
+    [InlineData("legality.yaml", "    check: internal-body-issuer", "    check: internal-body-issuer\n    check: internal-body-issuer", "LG-1001", "duplicate key")]
     [InlineData("legality.yaml", "    check: internal-body-issuer", "    check: internal-body", "LG-1001", "unknown check")]
     [InlineData("legality.yaml", "  - id: LG-0102", "  - id: LG-0101", "LG-0101", "duplicate id")]
     [InlineData("legality.yaml", "      - { law: 行政许可法, article: 第十七条 }", "      - { law: 行政许可法, article: 17 }", "LG-0101", "第八条")]

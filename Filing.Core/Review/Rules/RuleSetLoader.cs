@@ -27,6 +27,8 @@ internal static partial class RuleSetLoader
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        // A key written twice (a second `anchors:` under one matcher) would otherwise silently replace the first.
+        .WithDuplicateKeyChecking()
         .Build();
 
     public static RuleSet Load(string directory, bool compile)
