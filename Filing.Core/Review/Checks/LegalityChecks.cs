@@ -103,6 +103,11 @@ internal sealed partial class RepealedLawCitationCheck : DocumentCheck
             var text = context.Normalized[p];
             found.Clear();
             index.FindAll(text, found);
+            if (found.Count == 0)
+            {
+                continue;
+            }
+
             var reported = new HashSet<RepealedLaw>();
             var covered = -1;
             foreach (var (at, literal) in found.OrderBy(f => f.Position).ThenByDescending(f => index.Literals[f.Literal].Length))
