@@ -14,8 +14,23 @@ using Filing.Benchmarks.Register;
 //   fills an empty database with a generated public register (see Filing.Benchmarks/README.md)
 // dotnet run -c Release --project Filing.Benchmarks -- register-measure --provider sqlite|postgresql [--connection …]
 //   list/search latency (median, p95) and export memory over that database
+// dotnet run -c Release --project Filing.Benchmarks -- --filter '*ReviewBenchmarks*' --job short --inProcess
+//   the review engine after warm-up: parse + review of Data/typical.docx, the text endpoint's core, the prefilter
+// dotnet run -c Release --project Filing.Benchmarks -- review-measure [--rounds 200]
+//   the same, interleaved for many rounds, wall clock and thread CPU time, medians and minima (for a busy machine)
+// dotnet run -c Release --project Filing.Benchmarks -- review-coldstart [--runs 5]
+//   jieba and rule set cold start, each run in a fresh process, with working sets
 switch (args)
 {
+    case ["review-measure", .. var rest]:
+        ReviewMeasurement.Warm(rest);
+        break;
+    case ["review-coldstart", .. var rest]:
+        ReviewMeasurement.ColdStart(rest);
+        break;
+    case ["review-coldstart-once"]:
+        ReviewMeasurement.Once();
+        break;
     case ["register-seed", .. var rest]:
         await Filing.Benchmarks.Register.RegisterSeeder.RunAsync(rest);
         break;

@@ -140,7 +140,7 @@ internal static partial class ReaderMeasurement
         }
     }
 
-    private static double ThreadCpuMilliseconds()
+    internal static double ThreadCpuMilliseconds()
     {
         const int threadCpuClock = 3; // CLOCK_THREAD_CPUTIME_ID
         return ClockGetTime(threadCpuClock, out var time) == 0 ? (time.Seconds * 1000.0) + (time.Nanoseconds / 1e6) : double.NaN;

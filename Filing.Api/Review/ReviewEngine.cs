@@ -57,6 +57,7 @@ public sealed class ReviewEngine
     {
         try
         {
+            Reviewer.Rules.WarmUp();
             if (Reviewer.Tokenizer is JiebaTokenizer jieba)
             {
                 jieba.Warm();

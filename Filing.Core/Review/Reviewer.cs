@@ -45,10 +45,18 @@ public sealed partial class Reviewer
     public ITokenizer Tokenizer { get; }
 
     /// <summary>
-    /// A reviewer with the default rules folder and the process-wide jieba tokenizer
-    /// (<see cref="RuleSet.LoadDefault"/>, <see cref="JiebaTokenizer.Shared"/>).
+    /// A ready reviewer with the default rules folder and the process-wide jieba tokenizer
+    /// (<see cref="RuleSet.LoadDefault"/>, <see cref="JiebaTokenizer.Shared"/>), warmed up: patterns compiled and
+    /// jieba's dictionaries loaded. Takes a few seconds; create one per process.
     /// </summary>
-    public static Reviewer CreateDefault() => new(RuleSet.LoadDefault(), JiebaTokenizer.Shared);
+    public static Reviewer CreateDefault()
+    {
+        var rules = RuleSet.LoadDefault();
+        rules.WarmUp();
+        var tokenizer = JiebaTokenizer.Shared;
+        tokenizer.Warm();
+        return new Reviewer(rules, tokenizer);
+    }
 
     /// <summary>Reviews a pasted passage (one paragraph per line).</summary>
     /// <param name="text">The passage.</param>
@@ -82,7 +90,8 @@ public sealed partial class Reviewer
         var notices = new List<string>();
         var fired = new HashSet<int>();
         var normalized = new string[document.Paragraphs.Count];
-        var hits = new List<(int Position, int[] Rules)>();
+        var hits = new List<(int Position, int[] Owners)>();
+        var found = new List<(int Position, int Literal)>();
         // The list the current paragraph belongs to: its lead-in (…下列条件：) and whether that lead-in forbids the items.
         ListScope? list = null;
 
@@ -105,7 +114,7 @@ public sealed partial class Reviewer
                 list = null;
             }
 
-            Rules.Anchors.FindAll(norm, hits);
+            Rules.Anchors.FindAll(norm, hits, found);
             ParagraphContext? context = null;
             if (hits.Count > 0)
             {
@@ -124,7 +133,7 @@ public sealed partial class Reviewer
         }
 
         ApplySupersedes(findings);
-        var facts = new Lazy<DocumentFacts>(() => DocumentFacts.From(document));
+        var facts = new Lazy<DocumentFacts>(() => DocumentFacts.From(document), LazyThreadSafetyMode.None);
         RunChecks(document, normalized, options.WholeDocument, active, facts, findings, notices);
         ApplyArt12(document, findings);
 
@@ -137,7 +146,8 @@ public sealed partial class Reviewer
         });
 
         return new ReviewReport(
-            Summarize(document, facts.Value),
+            // A passage's summary comes from the reader alone unless a check needed the document facts anyway.
+            options.WholeDocument || facts.IsValueCreated ? Summarize(document, facts.Value) : Summarize(document),
             steps,
             options.WholeDocument,
             findings,
@@ -148,7 +158,7 @@ public sealed partial class Reviewer
 
     private void ScanParagraph(
         ParagraphContext context,
-        List<(int Position, int[] Rules)> hits,
+        List<(int Position, int[] Owners)> hits,
         bool[] active,
         HashSet<int> fired,
         ListScope? list,
@@ -156,8 +166,10 @@ public sealed partial class Reviewer
         List<string> notices)
     {
         var clauses = context.Clauses;
-        var candidates = new SortedSet<int>[clauses.Count];
-        foreach (var (position, rules) in hits)
+
+        // Per clause: the candidate rules and, per rule, the matchers whose anchors occur (a bit mask).
+        var candidates = new SortedDictionary<int, ulong>?[clauses.Count];
+        foreach (var (position, owners) in hits)
         {
             var c = ClauseAt(clauses, position);
             if (c < 0)
@@ -165,11 +177,13 @@ public sealed partial class Reviewer
                 continue;
             }
 
-            foreach (var r in rules)
+            foreach (var owner in owners)
             {
+                var r = owner / AnchorIndex.MaxMatchers;
                 if (active[r])
                 {
-                    (candidates[c] ??= []).Add(r);
+                    var set = candidates[c] ??= [];
+                    set[r] = set.GetValueOrDefault(r) | (1UL << (owner % AnchorIndex.MaxMatchers));
                 }
             }
         }
@@ -194,7 +208,7 @@ public sealed partial class Reviewer
                     InProhibitionList = list is { Prohibition: true } && list.ItemsFrom <= clauses[c].Start,
                     ListLeadIn = list?.LeadIn,
                 };
-                foreach (var r in set)
+                foreach (var (r, mask) in set)
                 {
                     var rule = Rules.Compiled[r];
                     if (rule.Rule.Once && fired.Contains(r))
@@ -203,9 +217,14 @@ public sealed partial class Reviewer
                     }
 
                     TextRange? match;
+                    var started = context.Stats.RuleTicks is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
                     try
                     {
-                        match = Evaluate(rule, clause);
+                        match = Evaluate(rule, clause, mask);
+                        if (context.Stats.RuleTicks is { } ticks)
+                        {
+                            ticks[rule.Rule.Id] = ticks.GetValueOrDefault(rule.Rule.Id) + System.Diagnostics.Stopwatch.GetTimestamp() - started;
+                        }
                     }
                     catch (RegexMatchTimeoutException)
                     {
@@ -224,7 +243,7 @@ public sealed partial class Reviewer
         }
     }
 
-    private TextRange? Evaluate(CompiledRule rule, ClauseContext clause)
+    private TextRange? Evaluate(CompiledRule rule, ClauseContext clause, ulong mask)
     {
         var text = clause.Text;
         if (rule.Require.Count > 0)
@@ -245,26 +264,24 @@ public sealed partial class Reviewer
             }
         }
 
-        foreach (var exception in guards.Exceptions)
-        {
-            if (exception.Match(text, clause.Range.Start, clause.Range.Length).Success)
-            {
-                return null;
-            }
-        }
-
         if (guards.Negation && clause.InProhibitionList)
         {
             return null;
         }
 
+        // List matchers apply only to items under a matching lead-in (有下列情形之一的，不享受…：).
+        var withList = rule.ListMatchers.Count > 0 && clause.ListLeadIn is { } leadIn
+            && rule.ListLeadIn.Any(w => leadIn.Contains(w, StringComparison.Ordinal));
         TextRange? best = null;
-        var matchers = rule.ListMatchers.Count > 0 && clause.ListLeadIn is { } leadIn
-            && rule.ListLeadIn.Any(w => leadIn.Contains(w, StringComparison.Ordinal))
-                ? rule.AllMatchers
-                : rule.Matchers;
-        foreach (var matcher in matchers)
+        var index = -1;
+        foreach (var matcher in rule.AllMatchers)
         {
+            index++;
+            if ((mask & (1UL << index)) == 0 || (index >= rule.Matchers.Count && !withList))
+            {
+                continue;
+            }
+
             foreach (var range in matcher.Find(clause))
             {
                 if (best is { } b && range.Start >= b.Start)
@@ -286,6 +303,18 @@ public sealed partial class Reviewer
 
                 best = range;
                 break;
+            }
+        }
+
+        // Exceptions (依法, 法律、行政法规另有规定…) cover the whole clause; checked only once something matched.
+        if (best is not null)
+        {
+            foreach (var exception in guards.Exceptions)
+            {
+                if (exception.Match(text, clause.Range.Start, clause.Range.Length).Success)
+                {
+                    return null;
+                }
             }
         }
 
@@ -392,6 +421,9 @@ public sealed partial class Reviewer
             new FindingLocation(paragraph.Path, paragraph.Index, start, length),
             rule.Basis,
             suggestion);
+
+    private static DocumentSummary Summarize(NormativeDocument d) =>
+        new(d.Title, d.DocumentNumber?.Text, d.IssuingBody, d.Date, d.DocumentType, d.Paragraphs.Count, d.Paragraphs.Sum(p => p.Text.Length));
 
     private static DocumentSummary Summarize(NormativeDocument d, DocumentFacts facts) => new DocumentSummary(
             facts.Title,

@@ -7,8 +7,49 @@ namespace Filing.Core.Text;
 /// </summary>
 public static class ClauseSplitter
 {
-    /// <summary>Clause ranges in order; they cover every non-blank character of <paramref name="text"/>.</summary>
-    public static IReadOnlyList<TextRange> SplitClauses(string text, IReadOnlyList<TextRange>? quotes = null)
+    /// <summary>Clauses longer than this are cut (at a comma when possible) so that matching stays linear.</summary>
+    public const int DefaultMaxClauseLength = 500;
+
+    /// <summary>
+    /// Clause ranges in order; they cover every non-blank character of <paramref name="text"/>. A clause longer than
+    /// <paramref name="maxLength"/> (a list pasted without full stops, a table flattened into one line) is cut after
+    /// the last ，or ：before the limit, or at the limit.
+    /// </summary>
+    public static IReadOnlyList<TextRange> SplitClauses(string text, IReadOnlyList<TextRange>? quotes = null, int maxLength = DefaultMaxClauseLength)
+    {
+        var clauses = Split(text, quotes);
+        if (clauses.All(c => c.Length <= maxLength))
+        {
+            return clauses;
+        }
+
+        var result = new List<TextRange>(clauses.Count + 4);
+        foreach (var clause in clauses)
+        {
+            var start = clause.Start;
+            while (clause.End - start > maxLength)
+            {
+                var cut = start + maxLength;
+                for (var i = start + maxLength - 1; i > start + (maxLength / 2); i--)
+                {
+                    if (IsSubClauseSeparator(text[i]))
+                    {
+                        cut = i + 1;
+                        break;
+                    }
+                }
+
+                result.Add(new TextRange(start, cut - start));
+                start = cut;
+            }
+
+            result.Add(new TextRange(start, clause.End - start));
+        }
+
+        return result;
+    }
+
+    private static List<TextRange> Split(string text, IReadOnlyList<TextRange>? quotes)
     {
         ArgumentNullException.ThrowIfNull(text);
         quotes ??= QuotationScanner.FindQuotes(text);

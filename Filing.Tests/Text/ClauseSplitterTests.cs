@@ -36,4 +36,26 @@ public class ClauseSplitterTests
 
         subs.Select(s => text.Substring(s.Start, s.Length)).Should().Equal("不得有下列行为:", "限定经营者,", "或者指定品牌。");
     }
+
+    [Fact]
+    public void CutsOverlongClauseAtLastCommaBeforeLimit_GivenTextWithoutTerminators()
+    {
+        var text = TextNormalizer.Normalize("一二三四五六七八九十,一二三四五六七八,一二三四五六七八九十一二三四五六七八九十一二三四五");
+
+        var clauses = ClauseSplitter.SplitClauses(text, maxLength: 25);
+
+        clauses.Select(c => text.Substring(c.Start, c.Length)).Should().Equal(
+            "一二三四五六七八九十,一二三四五六七八,", "一二三四五六七八九十一二三四五六七八九十一二三四五");
+        clauses.Sum(c => c.Length).Should().Be(text.Length, "the cut clauses still cover every character");
+    }
+
+    [Fact]
+    public void CutsAtTheLimit_GivenNoCommaInTheSecondHalf()
+    {
+        var text = new string('字', 60);
+
+        var clauses = ClauseSplitter.SplitClauses(text, maxLength: 25);
+
+        clauses.Select(c => c.Length).Should().Equal(25, 25, 10);
+    }
 }

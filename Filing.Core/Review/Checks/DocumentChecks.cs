@@ -43,6 +43,13 @@ internal abstract class DocumentCheck : IDocumentCheck
 
     public abstract IEnumerable<CheckHit> Run(DocumentCheckContext context);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Text.RegularExpressions.Regex> Patterns = new(StringComparer.Ordinal);
+
+    /// <summary>A regex from a rule parameter, built once per distinct pattern (parameters are validated at load).</summary>
+    protected static System.Text.RegularExpressions.Regex Pattern(string pattern) =>
+        Patterns.GetOrAdd(pattern, p => new System.Text.RegularExpressions.Regex(
+            p, System.Text.RegularExpressions.RegexOptions.CultureInvariant, RuleSetLoader.MatchTimeout));
+
     protected static CheckHit Hit(Located at, params (string Key, string Value)[] values) =>
         new(at.Paragraph, at.Start, at.Length, values.ToDictionary(v => v.Key, v => v.Value));
 

@@ -184,7 +184,8 @@ internal sealed partial record DocumentFacts
 
         for (var i = 0; i < norm.Count; i++)
         {
-            if (ChineseDates.TryParse(norm[i], out var date))
+            // A 成文日期 stands alone on its line: 2018年8月6日 or 二〇一八年八月六日.
+            if (norm[i].Length <= 24 && norm[i].Contains('年', StringComparison.Ordinal) && ChineseDates.TryParse(norm[i], out var date))
             {
                 return (date, Whole(i, norm));
             }

@@ -104,7 +104,7 @@ internal sealed class EffectiveTooSoonCheck : DocumentCheck
             yield break;
         }
 
-        var reasons = new Regex(context.Parameters["reasons"], RegexOptions.CultureInvariant, RuleSetLoader.MatchTimeout);
+        var reasons = Pattern(context.Parameters["reasons"]);
         if (context.Normalized.Any(reasons.IsMatch))
         {
             yield break;

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
+using Filing.Core.Review.Matching;
 using Filing.Core.Review.Rules;
 using Filing.Core.Text;
 
@@ -37,7 +37,7 @@ internal sealed class InternalBodyIssuerCheck : DocumentCheck
     public override IEnumerable<CheckHit> Run(DocumentCheckContext context)
     {
         var facts = context.Facts;
-        var pattern = new Regex(context.Parameters["pattern"], RegexOptions.CultureInvariant, RuleSetLoader.MatchTimeout);
+        var pattern = Pattern(context.Parameters["pattern"]);
         foreach (var (issuer, at) in new[] { (facts.SignatureIssuer, facts.SignatureAt), (facts.TitleIssuer, facts.TitleIssuerAt) })
         {
             if (issuer is null || at is not { } located)
@@ -76,37 +76,53 @@ internal sealed partial class RepealedLawCitationCheck : DocumentCheck
 
     public override IReadOnlyList<string> Placeholders { get; } = ["law", "repealed", "successor"];
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RuleSet, Tuple<RepealedLaw[], LiteralIndex>> Indexes = [];
+
     public override IEnumerable<CheckHit> Run(DocumentCheckContext context)
     {
-        var laws = context.Rules.RepealedLaws;
-        var byName = new Dictionary<string, RepealedLaw>(StringComparer.Ordinal);
-        foreach (var law in laws)
+        var (laws, index) = Indexes.GetValue(context.Rules, static rules =>
         {
-            foreach (var name in law.Aliases.Prepend(law.Name))
+            var map = new Dictionary<string, RepealedLaw>(StringComparer.Ordinal);
+            foreach (var law in rules.RepealedLaws)
             {
-                byName[name] = law;
+                foreach (var name in law.Aliases.Prepend(law.Name))
+                {
+                    map[name] = law;
+                }
             }
-        }
 
-        var names = SearchValues.Create([.. byName.Keys], StringComparison.Ordinal);
-        // A document dated before the repeal may cite the law; a passage is judged as of today.
-        var reference = (context.WholeDocument ? context.Facts.Date : null) ?? DateOnly.FromDateTime(DateTime.Today);
+            var literals = new LiteralIndex(map.Keys);
+            return Tuple.Create(literals.Literals.Select(l => map[l]).ToArray(), literals);
+        });
+
+        // A passage is judged as of today; a dated document as of its date, since it may cite what was then in force.
+        DateOnly? reference = null;
+        var found = new List<(int Position, int Literal)>();
         for (var p = 0; p < context.Normalized.Count; p++)
         {
             var text = context.Normalized[p];
-            var reported = new HashSet<RepealedLaw>();
-            for (var from = 0; from < text.Length;)
+            found.Clear();
+            index.FindAll(text, found);
+            if (found.Count == 0)
             {
-                var at = text.AsSpan(from).IndexOfAny(names);
-                if (at < 0)
+                continue;
+            }
+
+            var reported = new HashSet<RepealedLaw>();
+            var covered = -1;
+            foreach (var (at, literal) in found.OrderBy(f => f.Position).ThenByDescending(f => index.Literals[f.Literal].Length))
+            {
+                // The longest name at a position wins (企业破产法(试行) over 企业破产法), and names inside it are skipped.
+                if (at < covered)
                 {
-                    break;
+                    continue;
                 }
 
-                at += from;
-                var (law, length) = Longest(byName, text, at);
-                from = at + Math.Max(1, length);
-                if (law is null || reported.Contains(law) || reference < law.Repealed)
+                var law = laws[literal];
+                var length = index.Literals[literal].Length;
+                covered = at + length;
+                reference ??= (context.WholeDocument ? context.Facts.Date : null) ?? DateOnly.FromDateTime(DateTime.Today);
+                if (reported.Contains(law) || reference < law.Repealed)
                 {
                     continue;
                 }
@@ -123,22 +139,6 @@ internal sealed partial class RepealedLawCitationCheck : DocumentCheck
                 }
             }
         }
-    }
-
-    private static (RepealedLaw?, int) Longest(Dictionary<string, RepealedLaw> byName, string text, int at)
-    {
-        RepealedLaw? best = null;
-        var length = 0;
-        foreach (var (name, law) in byName)
-        {
-            if (name.Length > length && string.CompareOrdinal(text, at, name, 0, name.Length) == 0)
-            {
-                best = law;
-                length = name.Length;
-            }
-        }
-
-        return (best, length);
     }
 
     /// <summary>
@@ -235,14 +235,18 @@ internal sealed partial class RetroactiveDateCheck : DocumentCheck
         }
     }
 
+    private static readonly string[] Cues = ["依照本", "按照本", "适用本", "按本", "依本", "重新审核", "重新审查", "撤销", "补缴", "退还"];
+
     public override IEnumerable<CheckHit> Run(DocumentCheckContext context)
     {
-        if (context.Facts.EffectiveDate is not { } effective)
+        // Cheap first: only a text that applies itself to something can be retroactive; the facts cost more.
+        if (!context.Normalized.Any(t => Cues.Any(c => t.Contains(c, StringComparison.Ordinal)))
+            || context.Facts.EffectiveDate is not { } effective)
         {
             yield break;
         }
 
-        var favourable = new Regex(context.Parameters["favourable"], RegexOptions.CultureInvariant, RuleSetLoader.MatchTimeout);
+        var favourable = Pattern(context.Parameters["favourable"]);
 
         for (var p = 0; p < context.Normalized.Count; p++)
         {

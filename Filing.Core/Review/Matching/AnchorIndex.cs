@@ -1,22 +1,25 @@
-using System.Buffers;
-
 namespace Filing.Core.Review.Matching;
 
 /// <summary>
-/// The literal prefilter: every anchor of every pattern rule in one <see cref="SearchValues{T}"/> of strings
-/// (~166 MB/s for thousands of literals, see platform notes), mapped back to the rules that own it. Only clauses
-/// holding an anchor are matched, and only those are segmented by jieba.
+/// The literal prefilter: every anchor of every pattern rule in one <see cref="LiteralIndex"/>, mapped back to the
+/// matchers that own it. Only the
+/// matchers whose anchors occur in a clause run on it, and only those clauses are segmented by jieba.
 /// </summary>
+/// <remarks>Owners are encoded as <c>rule * <see cref="MaxMatchers"/> + matcher</c>.</remarks>
 internal sealed class AnchorIndex
 {
-    private readonly SearchValues<string>? _values;
-    private readonly Dictionary<char, (string Anchor, int[] Rules)[]> _byFirstChar;
+    private readonly LiteralIndex _literals;
+    private readonly int[][] _owners;
+
+    /// <summary>Most matchers a rule may have (the owner encoding's radix).</summary>
+    public const int MaxMatchers = 64;
 
     public AnchorIndex(IReadOnlyList<CompiledRule> rules)
     {
         var owners = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
         {
+            var m = 0;
             foreach (var matcher in rules[i].AllMatchers)
             {
                 foreach (var anchor in matcher.Anchors)
@@ -26,48 +29,29 @@ internal sealed class AnchorIndex
                         owners[anchor] = set = [];
                     }
 
-                    set.Add(i);
+                    set.Add(i * MaxMatchers + m);
                 }
+
+                m++;
             }
         }
 
         AnchorCount = owners.Count;
-        _values = owners.Count == 0 ? null : SearchValues.Create([.. owners.Keys], StringComparison.Ordinal);
-        _byFirstChar = owners
-            .GroupBy(kv => kv.Key[0])
-            .ToDictionary(g => g.Key, g => g.Select(kv => (kv.Key, kv.Value.ToArray())).ToArray());
+        _literals = new LiteralIndex(owners.Keys);
+        _owners = _literals.Literals.Select(l => owners[l].ToArray()).ToArray();
     }
 
     public int AnchorCount { get; }
 
-    /// <summary>Every anchor occurrence in <paramref name="text"/>: position and the rules that own the anchor.</summary>
-    public void FindAll(string text, List<(int Position, int[] Rules)> hits)
+    /// <summary>Every anchor occurrence in <paramref name="text"/>: position and the matchers (encoded) that own the anchor.</summary>
+    public void FindAll(string text, List<(int Position, int[] Owners)> hits, List<(int Position, int Literal)> found)
     {
         hits.Clear();
-        if (_values is null)
+        found.Clear();
+        _literals.FindAll(text, found);
+        foreach (var (position, literal) in found)
         {
-            return;
-        }
-
-        var from = 0;
-        while (from < text.Length)
-        {
-            var at = text.AsSpan(from).IndexOfAny(_values);
-            if (at < 0)
-            {
-                break;
-            }
-
-            var pos = from + at;
-            foreach (var (anchor, rules) in _byFirstChar[text[pos]])
-            {
-                if (string.CompareOrdinal(text, pos, anchor, 0, anchor.Length) == 0)
-                {
-                    hits.Add((pos, rules));
-                }
-            }
-
-            from = pos + 1;
+            hits.Add((position, _owners[literal]));
         }
     }
 }

@@ -31,4 +31,7 @@ internal sealed class ReviewStats
     public int Paragraphs { get; set; }
     public int CandidateClauses { get; set; }
     public int SegmentedCharacters { get; set; }
+
+    /// <summary>When set, time spent per rule (Stopwatch ticks), for profiling the rule set.</summary>
+    public Dictionary<string, long>? RuleTicks { get; init; }
 }

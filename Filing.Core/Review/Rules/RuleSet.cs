@@ -56,8 +56,44 @@ public sealed class RuleSet
     public ReviewRule? Find(string id) => ById.TryGetValue(id, out var i) ? Compiled[i].Rule : null;
 
     /// <summary>Loads and validates every rule file in <paramref name="directory"/>.</summary>
+    /// <param name="directory">The rules folder.</param>
+    /// <param name="compile">
+    /// Compile the patterns to IL (3–5× faster matching, ~10 ms each to build and JIT: call <see cref="WarmUp"/> at
+    /// start-up). False interprets them, which suits one-off validation.
+    /// </param>
     /// <exception cref="RuleLoadException">A file is missing or malformed, or a rule is invalid; the message names both.</exception>
-    public static RuleSet Load(string directory) => RuleSetLoader.Load(directory);
+    public static RuleSet Load(string directory, bool compile = true) => RuleSetLoader.Load(directory, compile);
+
+    /// <summary>
+    /// Runs every pattern once so that compiled patterns are JIT-compiled before the first review (otherwise the
+    /// first document pays seconds and, on a starved machine, can hit the match timeout).
+    /// </summary>
+    public void WarmUp()
+    {
+        const string sample = "本县外地企业须在本县设立分支机构，依法给予奖励；违反本办法的处以罚款。";
+        foreach (var rule in Compiled)
+        {
+            foreach (var matcher in rule.AllMatchers.OfType<RegexMatcher>())
+            {
+                _ = matcher.Regex.Match(sample);
+            }
+
+            foreach (var exception in rule.Guards.Exceptions)
+            {
+                _ = exception.Match(sample);
+            }
+        }
+
+        foreach (var (_, _, pattern) in Art12.Grounds)
+        {
+            _ = pattern.Match(sample);
+        }
+
+        foreach (var limit in Art12.TimeLimits)
+        {
+            _ = limit.Match(sample);
+        }
+    }
 
     /// <summary>Loads the rules from <see cref="DefaultDirectory"/>.</summary>
     /// <exception cref="RuleLoadException">A file is missing or malformed, or a rule is invalid.</exception>
