@@ -82,19 +82,8 @@ internal static class ConsultationsEndpoints
         var errors = new Dictionary<string, string[]>();
         var limit = Paging.Limit(query.Limit, p.Register.Options.MaxPageSize, errors);
         var state = KebabEnum.Filter<ConsultationListState>(query.State, "state", errors) ?? ConsultationListState.Current;
-        DateOnly? afterStart = null;
-        Guid? afterId = null;
-        if (query.Cursor is not null)
-        {
-            if (Cursor.TryDecode(query.Cursor, "c", 2, out var parts) && Cursor.TryParseDate(parts[0], out var start) && Guid.TryParse(parts[1], out var last))
-            {
-                (afterStart, afterId) = (start, last);
-            }
-            else
-            {
-                errors["cursor"] = ["Not a cursor from this list: pass back nextCursor unchanged."];
-            }
-        }
+        var cursor = Cursor.ReadDateAndId(query.Cursor, "c", errors);
+        var (afterStart, afterId) = (cursor?.Date, cursor?.Id);
 
         if (errors.Count > 0)
         {

@@ -258,19 +258,8 @@ internal static class ObjectionsEndpoints
         var errors = new Dictionary<string, string[]>();
         var limit = Paging.Limit(query.Limit, p.Register.Options.MaxPageSize, errors);
         var status = KebabEnum.Filter<ObjectionStatus>(query.Status, "status", errors);
-        DateOnly? afterDue = null;
-        Guid? afterId = null;
-        if (query.Cursor is not null)
-        {
-            if (Cursor.TryDecode(query.Cursor, "o", 2, out var parts) && Cursor.TryParseDate(parts[0], out var due) && Guid.TryParse(parts[1], out var last))
-            {
-                (afterDue, afterId) = (due, last);
-            }
-            else
-            {
-                errors["cursor"] = ["Not a cursor from this list: pass back nextCursor unchanged."];
-            }
-        }
+        var cursor = Cursor.ReadDateAndId(query.Cursor, "o", errors);
+        var (afterDue, afterId) = (cursor?.Date, cursor?.Id);
 
         if (errors.Count > 0)
         {

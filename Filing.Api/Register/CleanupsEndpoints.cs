@@ -86,18 +86,7 @@ internal static class CleanupsEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var take = Paging.Limit(limit, ctx.Options.MaxPageSize, errors);
-        Guid? after = null;
-        if (cursor is not null)
-        {
-            if (Cursor.TryDecode(cursor, "c", 1, out var parts) && Guid.TryParse(parts[0], out var last))
-            {
-                after = last;
-            }
-            else
-            {
-                errors["cursor"] = ["Not a cursor from this list: pass back nextCursor unchanged."];
-            }
-        }
+        var after = Cursor.ReadId(cursor, "c", errors);
 
         if (errors.Count > 0)
         {

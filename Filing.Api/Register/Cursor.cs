@@ -38,6 +38,43 @@ internal static class Cursor
         }
     }
 
+    /// <summary>The 400 message for a cursor this list did not issue.</summary>
+    public const string Foreign = "Not a cursor from this list: pass back nextCursor unchanged.";
+
+    /// <summary>Reads an id cursor; null when absent; a cursor this list did not issue is recorded in <paramref name="errors"/>.</summary>
+    public static Guid? ReadId(string? cursor, string kind, Dictionary<string, string[]> errors)
+    {
+        if (cursor is null)
+        {
+            return null;
+        }
+
+        if (TryDecode(cursor, kind, 1, out var parts) && Guid.TryParse(parts[0], out var id))
+        {
+            return id;
+        }
+
+        errors["cursor"] = [Foreign];
+        return null;
+    }
+
+    /// <summary>Reads a (date, id) keyset cursor; null when absent; a foreign cursor is recorded in <paramref name="errors"/>.</summary>
+    public static (DateOnly Date, Guid Id)? ReadDateAndId(string? cursor, string kind, Dictionary<string, string[]> errors)
+    {
+        if (cursor is null)
+        {
+            return null;
+        }
+
+        if (TryDecode(cursor, kind, 2, out var parts) && TryParseDate(parts[0], out var date) && Guid.TryParse(parts[1], out var id))
+        {
+            return (date, id);
+        }
+
+        errors["cursor"] = [Foreign];
+        return null;
+    }
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static bool TryParseDate(string text, out DateOnly date) =>

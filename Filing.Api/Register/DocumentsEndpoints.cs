@@ -178,18 +178,7 @@ internal static class DocumentsEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var limit = Paging.Limit(query.Limit, ctx.Options.MaxPageSize, errors);
-        Guid? after = null;
-        if (query.Cursor is not null)
-        {
-            if (Cursor.TryDecode(query.Cursor, "d", 1, out var parts) && Guid.TryParse(parts[0], out var last))
-            {
-                after = last;
-            }
-            else
-            {
-                errors["cursor"] = ["Not a cursor from this list: pass back nextCursor unchanged."];
-            }
-        }
+        var after = Cursor.ReadId(query.Cursor, "d", errors);
 
         var status = KebabEnum.Filter<DocumentStatus>(query.Status, "status", errors);
         var from = Paging.Date(query.PublishedFrom, "publishedFrom", errors);

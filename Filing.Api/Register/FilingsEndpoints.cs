@@ -48,18 +48,7 @@ internal static class FilingsEndpoints
         var errors = new Dictionary<string, string[]>();
         var limit = Paging.Limit(query.Limit, ctx.Options.MaxPageSize, errors);
         var status = KebabEnum.Filter<FilingStatus>(query.Status, "status", errors);
-        FilingCursor? after = null;
-        if (query.Cursor is not null)
-        {
-            if (Cursor.TryDecode(query.Cursor, "f", 2, out var parts) && Cursor.TryParseDate(parts[0], out var due) && Guid.TryParse(parts[1], out var last))
-            {
-                after = new FilingCursor(due, last);
-            }
-            else
-            {
-                errors["cursor"] = ["Not a cursor from this list: pass back nextCursor unchanged."];
-            }
-        }
+        var after = Cursor.ReadDateAndId(query.Cursor, "f", errors) is { } f ? new FilingCursor(f.Date, f.Id) : null;
 
         if (errors.Count > 0)
         {

@@ -145,18 +145,7 @@ internal static class WebhooksEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var take = Paging.Limit(limit, ctx.Options.MaxPageSize, errors);
-        Guid? after = null;
-        if (cursor is not null)
-        {
-            if (Cursor.TryDecode(cursor, "w", 1, out var parts) && Guid.TryParse(parts[0], out var last))
-            {
-                after = last;
-            }
-            else
-            {
-                errors["cursor"] = ["Not a cursor from this list: pass back nextCursor unchanged."];
-            }
-        }
+        var after = Cursor.ReadId(cursor, "w", errors);
 
         if (errors.Count > 0)
         {
@@ -209,18 +198,7 @@ internal static class WebhooksEndpoints
         var errors = new Dictionary<string, string[]>();
         var take = Paging.Limit(query.Limit, ctx.Options.MaxPageSize, errors);
         var status = KebabEnum.Filter<OutboxStatus>(query.Status, "status", errors);
-        Guid? after = null;
-        if (query.Cursor is not null)
-        {
-            if (Cursor.TryDecode(query.Cursor, "wd", 1, out var parts) && Guid.TryParse(parts[0], out var last))
-            {
-                after = last;
-            }
-            else
-            {
-                errors["cursor"] = ["Not a cursor from this list: pass back nextCursor unchanged."];
-            }
-        }
+        var after = Cursor.ReadId(query.Cursor, "wd", errors);
 
         if (errors.Count > 0)
         {

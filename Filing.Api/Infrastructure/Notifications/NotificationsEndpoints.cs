@@ -24,18 +24,7 @@ internal static class NotificationsEndpoints
         var take = Paging.Limit(limit, ctx.Options.MaxPageSize, errors);
         var statusFilter = KebabEnum.Filter<NotificationStatus>(status, "status", errors);
         var channelFilter = KebabEnum.Filter<NotificationChannel>(channel, "channel", errors);
-        Guid? after = null;
-        if (cursor is not null)
-        {
-            if (Cursor.TryDecode(cursor, "nt", 1, out var parts) && Guid.TryParse(parts[0], out var last))
-            {
-                after = last;
-            }
-            else
-            {
-                errors["cursor"] = ["Not a cursor from this list: pass back nextCursor unchanged."];
-            }
-        }
+        var after = Cursor.ReadId(cursor, "nt", errors);
 
         if (errors.Count > 0)
         {
