@@ -12,7 +12,7 @@ using Filing.Benchmarks.Register;
 //   the register at scale: list and fetch p50/p95 and registrations/s on PostgreSQL and SQLite (see Register/RegisterLoad.cs)
 // dotnet run -c Release --project Filing.Benchmarks -- register-seed --provider sqlite|postgresql [--connection …] [--count 100000]
 //   fills an empty database with a generated public register (see Filing.Benchmarks/README.md)
-// dotnet run -c Release --project Filing.Benchmarks -- register-measure --provider sqlite|postgresql [--connection …]
+// dotnet run -c Release --project Filing.Benchmarks -- register-measure --provider sqlite|postgresql [--connection …] [--only all|list|search] [--runs 25] [--warmup 3]
 //   list/search latency (median, p95) and export memory over that database
 // dotnet run -c Release --project Filing.Benchmarks -- --filter '*ReviewBenchmarks*' --job short --inProcess
 //   the review engine after warm-up: parse + review of Data/typical.docx, the text endpoint's core, the prefilter

@@ -27,6 +27,12 @@ internal static class RegisterMeasurement
         var bench = BenchDatabase.Parse(args);
         var runs = bench.Int("runs", 25);
         var warmup = bench.Int("warmup", 3);
+        var only = bench.Text("only")?.ToLowerInvariant() ?? "all";
+        if (only is not ("all" or "list" or "search"))
+        {
+            throw new ArgumentException($"--only {only}: all, list or search.");
+        }
+
         var parser = new SearchQueryParser(new SearchAnalyzer(JiebaTokenizer.Shared));
         JiebaTokenizer.Shared.Warm();
 
@@ -86,7 +92,7 @@ internal static class RegisterMeasurement
         Console.WriteLine("| query | matches | median ms | p95 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|");
         var listTimes = new List<double>();
-        foreach (var (name, filter, key, sort, page) in lists)
+        foreach (var (name, filter, key, sort, page) in only == "search" ? [] : lists)
         {
             var question = new RegisterQuestion(filter, null, key, Today);
             var after = page > 1 ? await CursorOfPageAsync(bench, question, sort, page) : null;
@@ -96,7 +102,7 @@ internal static class RegisterMeasurement
         }
 
         var searchTimes = new List<double>();
-        foreach (var (q, titleOnly, filter, sort) in searches)
+        foreach (var (q, titleOnly, filter, sort) in only == "list" ? [] : searches)
         {
             var question = new RegisterQuestion(filter, parser.Parse(q, titleOnly), null, Today);
             var (times, total) = await TimeAsync(runs, warmup, () => RequestAsync(bench, question, sort, null));
@@ -104,9 +110,22 @@ internal static class RegisterMeasurement
             Row($"search: q={q}{(titleOnly ? " titleOnly" : "")}{(filter == f ? "" : " +filters")}{(sort == RegisterSort.Relevance ? "" : " sort=-publishedOn")}", total, times);
         }
 
-        Row("**all list requests**", null, listTimes);
-        Row("**all search requests**", null, searchTimes);
+        if (listTimes.Count > 0)
+        {
+            Row("**all list requests**", null, listTimes);
+        }
+
+        if (searchTimes.Count > 0)
+        {
+            Row("**all search requests**", null, searchTimes);
+        }
+
         Console.WriteLine();
+        if (only != "all")
+        {
+            return;
+        }
+
 
         Console.WriteLine("| export | rows | bytes | seconds | rows/s | peak managed heap above baseline | peak working set above baseline |");
         Console.WriteLine("|---|---|---|---|---|---|---|");

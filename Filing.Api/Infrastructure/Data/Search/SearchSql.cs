@@ -61,7 +61,7 @@ public static class SearchSql
             FROM "{RegisterSearchSchema.Table}" AS e
             WHERE {string.Join("\n  AND ", where)}
             """;
-        return (sql, [.. parameters]);
+        return (dialect.Fence(sql), [.. parameters]);
     }
 
     /// <summary>The engine's full-text expression for the words (FTS5 query or tsquery text), for tests and diagnostics.</summary>
@@ -93,6 +93,9 @@ public static class SearchSql
         public abstract string Position { get; }
 
         public abstract string WordTest(string parameter, bool titleOnly);
+
+        /// <summary>Wraps the match query so that the engine plans it on its own (the default: as it is).</summary>
+        public virtual string Fence(string sql) => sql;
 
         public string Words(IReadOnlyList<SearchGroup> required, IReadOnlyList<SearchPart> excluded, bool titleOnly)
         {
@@ -154,5 +157,10 @@ public static class SearchSql
             $"e.\"{(titleOnly ? RegisterSearchSchema.TitleVector : RegisterSearchSchema.AllVector)}\" @@ CAST({parameter} AS tsquery)";
 
         protected override string Term(string leaf) => "'" + leaf + "'";
+
+        // OFFSET 0 keeps PostgreSQL from pulling the match query up into the caller's: otherwise it sorts the scan's
+        // wide rows (title and keyword texts, spilling to disk) by rank before joining. Fenced, only the narrow
+        // (DocumentId, Score) pairs leave the scan and the page is a top-N sort after the join.
+        public override string Fence(string sql) => "SELECT m.\"DocumentId\", m.\"Score\" FROM (\n" + sql + "\n) AS m OFFSET 0";
     }
 }
