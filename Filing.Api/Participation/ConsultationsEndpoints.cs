@@ -189,11 +189,7 @@ internal static class ConsultationsEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var take = Paging.Limit(limit, p.Register.Options.MaxPageSize, errors);
-        var after = 0;
-        if (cursor is not null && !(Cursor.TryDecode(cursor, "n", 1, out var parts) && int.TryParse(parts[0], out after)))
-        {
-            errors["cursor"] = ["Not a cursor from this list: pass back nextCursor unchanged."];
-        }
+        var after = Cursor.ReadNumber(cursor, "n", errors);
 
         if (errors.Count > 0)
         {
@@ -241,11 +237,7 @@ internal static class ConsultationsEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var take = Paging.Limit(limit, p.Register.Options.MaxPageSize, errors);
-        var after = 0;
-        if (cursor is not null && !(Cursor.TryDecode(cursor, "dn", 1, out var parts) && int.TryParse(parts[0], out after)))
-        {
-            errors["cursor"] = ["Not a cursor from this list: pass back nextCursor unchanged."];
-        }
+        var after = Cursor.ReadNumber(cursor, "dn", errors);
 
         if (errors.Count > 0)
         {

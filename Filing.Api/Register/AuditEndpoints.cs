@@ -35,11 +35,7 @@ internal static class AuditEndpoints
 
         var errors = new Dictionary<string, string[]>();
         var take = Paging.Limit(limit, ctx.Options.MaxPageSize, errors);
-        var after = 0;
-        if (cursor is not null && !(Cursor.TryDecode(cursor, "a", 1, out var parts) && int.TryParse(parts[0], out after)))
-        {
-            errors["cursor"] = ["Not a cursor from this list: pass back nextCursor unchanged."];
-        }
+        var after = Cursor.ReadNumber(cursor, "a", errors);
 
         if (errors.Count > 0)
         {

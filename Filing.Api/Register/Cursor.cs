@@ -58,6 +58,23 @@ internal static class Cursor
         return null;
     }
 
+    /// <summary>Reads a sequence-number cursor; 0 when absent; a foreign cursor is recorded in <paramref name="errors"/>.</summary>
+    public static int ReadNumber(string? cursor, string kind, Dictionary<string, string[]> errors)
+    {
+        if (cursor is null)
+        {
+            return 0;
+        }
+
+        if (TryDecode(cursor, kind, 1, out var parts) && int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var after))
+        {
+            return after;
+        }
+
+        errors["cursor"] = [Foreign];
+        return 0;
+    }
+
     /// <summary>Reads a (date, id) keyset cursor; null when absent; a foreign cursor is recorded in <paramref name="errors"/>.</summary>
     public static (DateOnly Date, Guid Id)? ReadDateAndId(string? cursor, string kind, Dictionary<string, string[]> errors)
     {
