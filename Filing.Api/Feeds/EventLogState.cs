@@ -23,4 +23,11 @@ public sealed class EventLogState
     /// before that day has its <c>document.expired</c> event.
     /// </summary>
     public int? ExpiriesRecordedThroughDay { get; private set; }
+
+    /// <summary>
+    /// Incremented by every transaction that changes what the public register answers (a published document or its
+    /// search entry added, changed or removed). Query results cached under one value are valid while it is unchanged,
+    /// on every API instance (<see cref="Register.Public.RegisterResultCache"/>).
+    /// </summary>
+    public long RegisterVersion { get; private set; }
 }

@@ -35,7 +35,7 @@ internal static class FeedsModel
             s.ToTable("EventLogState");
             s.HasKey(x => x.Id);
             s.Property(x => x.Id).ValueGeneratedNever();
-            s.HasData(new { Id = 1, LastSequence = 0L });
+            s.HasData(new { Id = 1, LastSequence = 0L, RegisterVersion = 0L });
         });
 
         modelBuilder.Entity<WebhookSubscription>(w =>

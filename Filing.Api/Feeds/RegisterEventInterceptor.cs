@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Filing.Api.Infrastructure.Data;
+using Filing.Api.Infrastructure.Data.Search;
 using Filing.Api.Infrastructure.Outbox;
 using Filing.Core.Calendar;
 using Filing.Core.Feeds;
@@ -94,7 +95,8 @@ internal sealed class RegisterEventInterceptor(TimeProvider clock, WorkingCalend
             .OrderBy(e => e.LocalOrder)
             .ToList();
         state.Signal = tracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
-        if (pending.Count == 0)
+        var registerChanged = ChangesPublicRegister(tracker);
+        if (pending.Count == 0 && !registerChanged)
         {
             if (state.Signal)
             {
@@ -110,6 +112,16 @@ internal sealed class RegisterEventInterceptor(TimeProvider clock, WorkingCalend
         }
 
         _states.AddOrUpdate(db, state);
+        if (registerChanged)
+        {
+            await BumpRegisterVersionAsync(db, ct);
+        }
+
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
         var last = await ReserveSequencesAsync(db, pending.Count, ct);
         var first = last - pending.Count + 1;
         for (var i = 0; i < pending.Count; i++)
@@ -133,6 +145,20 @@ internal sealed class RegisterEventInterceptor(TimeProvider clock, WorkingCalend
             }
         }
     }
+
+    /// <summary>
+    /// Whether the save changes what the public register answers: a document that is or was published, or a search
+    /// entry (only published documents have one).
+    /// </summary>
+    internal static bool ChangesPublicRegister(ChangeTracker tracker) =>
+        tracker.Entries<RegisterSearchEntry>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        || tracker.Entries<NormativeDocumentRecord>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && (e.Property(d => d.Stage).CurrentValue >= LifecycleStage.Published
+                || (e.State != EntityState.Added && e.Property(d => d.Stage).OriginalValue >= LifecycleStage.Published)));
+
+    /// <summary>Moves <see cref="EventLogState.RegisterVersion"/> on, inside the saving transaction.</summary>
+    private static Task BumpRegisterVersionAsync(FilingDbContext db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("""UPDATE "EventLogState" SET "RegisterVersion" = "RegisterVersion" + 1 WHERE "Id" = 1""", ct);
 
     /// <summary>Draws <paramref name="count"/> sequence numbers; the lock this takes is held until the transaction ends.</summary>
     internal static async Task<long> ReserveSequencesAsync(FilingDbContext db, int count, CancellationToken ct)

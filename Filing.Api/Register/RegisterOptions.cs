@@ -33,6 +33,12 @@ public sealed class RegisterOptions
     /// <summary>Largest page a list returns; asking for more is a 400 that says so.</summary>
     public int MaxPageSize { get; set; } = 200;
 
+    /// <summary>
+    /// Public-register answers kept per API instance, in rows (ordered full-text matches and counts, ~40 bytes each;
+    /// the default is ~80 MiB at most). 0 turns the cache off. See <see cref="Public.RegisterResultCache"/>.
+    /// </summary>
+    public long ResultCacheRows { get; set; } = 2_000_000;
+
     public PublicCommentPolicy PublicCommentPolicy => new(CommentMinimumWorkingDays, CommentBusinessRelatedMinimumDays);
 
     public CleanupPolicy CleanupPolicy => new(CleanupIntervalYears);

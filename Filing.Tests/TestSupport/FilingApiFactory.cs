@@ -34,6 +34,9 @@ public class FilingApiFactory : WebApplicationFactory<Program>
     /// <summary>Whether the demo register (published demo documents) is seeded; off so that scenarios start from an empty register.</summary>
     public virtual bool SeedDemoRegister => false;
 
+    /// <summary><c>Register:ResultCacheRows</c> (null: the service's default; 0 turns the public register's result cache off).</summary>
+    public virtual long? ResultCacheRows => null;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -52,6 +55,11 @@ public class FilingApiFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Demo:Register", SeedDemoRegister ? "true" : "false");
+        if (ResultCacheRows is { } rows)
+        {
+            builder.UseSetting("Register:ResultCacheRows", rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -88,9 +96,23 @@ public class PostgresApiFactory : FilingApiFactory
 }
 
 /// <summary>An app instance on a given database, so that several instances can share one (as behind a load balancer).</summary>
-public sealed class SharedDatabaseApiFactory(string provider, string connectionString) : FilingApiFactory
+public sealed class SharedDatabaseApiFactory(string provider, string connectionString, long? resultCacheRows = null) : FilingApiFactory
 {
     public override string Provider => provider;
 
     public override string ConnectionString => connectionString;
+
+    public override long? ResultCacheRows => resultCacheRows;
+}
+
+/// <summary>The SQLite host with the public register's result cache off (every answer from the database).</summary>
+public sealed class UncachedApiFactory : FilingApiFactory
+{
+    public override long? ResultCacheRows => 0;
+}
+
+/// <summary>The PostgreSQL host with the public register's result cache off.</summary>
+public sealed class UncachedPostgresApiFactory : PostgresApiFactory
+{
+    public override long? ResultCacheRows => 0;
 }

@@ -108,8 +108,7 @@ internal static class PublicRegisterEndpoints
             return RegisterProblems.Invalid(errors);
         }
 
-        var total = await register.CountAsync(question, ct);
-        var rows = await register.PageAsync(question, order, after, take + 1, ct);
+        var (total, rows) = await register.ListAsync(question, order, after, take + 1, ct);
         string? next = null;
         if (rows.Count > take)
         {

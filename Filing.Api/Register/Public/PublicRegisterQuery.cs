@@ -59,12 +59,25 @@ public sealed class RegisterRow
     public string? PublicationChannel { get; init; }
 
     /// <summary>Full-text rank (0 without a query).</summary>
-    public int Score { get; init; }
+    public int Score { get; internal set; }
+
+    /// <summary>A copy with another <see cref="Score"/>.</summary>
+    internal RegisterRow WithScore(int score)
+    {
+        var copy = (RegisterRow)MemberwiseClone();
+        copy.Score = score;
+        return copy;
+    }
 
     /// <summary>The status on <paramref name="today"/>.</summary>
     public DocumentStatus StatusOn(DateOnly today) =>
         DocumentStatusRules.Derive(Stage, Termination, TerminatedOn, ValidUntil, EffectiveDate, today);
 }
+
+/// <summary>One page of an answer and the honest total of all its pages.</summary>
+/// <param name="Total">Documents answering the question.</param>
+/// <param name="Rows">The page, in order.</param>
+public sealed record RegisterListing(int Total, IReadOnlyList<RegisterRow> Rows);
 
 /// <summary>Counts for one facet value.</summary>
 /// <param name="Value">The value (id, type, status or year).</param>
@@ -83,9 +96,11 @@ public sealed record RegisterFacetCounts(
 /// <summary>
 /// The public register's query layer over EF Core, the same on SQLite and PostgreSQL: record criteria from
 /// <see cref="PublicRegisterSpec"/> (evaluated by the Ardalis evaluators), the full-text match from
-/// <see cref="SearchSql"/> joined in as a subquery, keyset paging on (rank, date, id) and honest counts.
+/// <see cref="SearchSql"/> joined in as a subquery, keyset paging on (rank, date, id) and honest counts. With a
+/// <see cref="RegisterResultCache"/>, <see cref="ListAsync"/> and <see cref="FacetsAsync"/> reuse totals, facet counts and
+/// ranked matches computed for the same question in the same register state.
 /// </summary>
-public sealed class PublicRegisterQuery(FilingDbContext db)
+public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache? cache = null)
 {
     private static readonly System.Linq.Expressions.Expression<Func<NormativeDocumentRecord, RegisterRow>> Projection = d => new RegisterRow
     {
@@ -95,6 +110,38 @@ public sealed class PublicRegisterQuery(FilingDbContext db)
         IssuingAuthorityName = d.IssuingAuthorityName, DraftingDepartmentId = d.DraftingDepartmentId,
         DraftingDepartmentName = d.DraftingDepartmentName, PublicationChannel = d.PublicationChannel, Score = 0,
     };
+
+    /// <summary>
+    /// The total and one page (at most <paramref name="take"/> rows) in <paramref name="sort"/> after
+    /// <paramref name="after"/>: what <c>GET /api/v1/register</c> answers. Without a cache, <see cref="CountAsync"/> and
+    /// <see cref="PageAsync"/>. With one, a list's total is computed once per question and register state, and a full-text
+    /// question's matches are ranked once (all of them, ordered in memory exactly as <see cref="PageAsync"/> orders them in
+    /// SQL); its pages are then slices of that ranking, and only their rows are read.
+    /// </summary>
+    public async Task<RegisterListing> ListAsync(RegisterQuestion question, RegisterSort sort, RegisterCursor? after, int take, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (cache is not { Enabled: true })
+        {
+            return new(await CountAsync(question, ct), await PageAsync(question, sort, after, take, ct));
+        }
+
+        var version = await VersionAsync(ct);
+        if (question.Search is null)
+        {
+            var total = await cache.GetOrComputeAsync(RegisterResultCache.Key("count", question, null, version), () => CountAsync(question, ct), _ => 1);
+            return new(total, await PageAsync(question, sort, after, take, ct));
+        }
+
+        var ranked = await cache.GetOrComputeAsync(RegisterResultCache.Key("ranked", question, sort, version), () => RankedAsync(question, sort, ct), r => r.Length);
+        var start = after is null ? 0 : FirstAfter(ranked, sort, new RankedMatch(after.Id, after.Score, after.Date));
+        var keys = ranked.AsSpan(start, Math.Min(take, ranked.Length - start)).ToArray();
+        var ids = keys.Select(k => k.Id).ToList();
+        var rows = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(Projection).ToDictionaryAsync(r => r.Id, ct);
+
+        // A row gone since the ranking (only possible in a newer register state) is left out rather than shown stale.
+        return new(ranked.Length, [.. keys.Where(k => rows.ContainsKey(k.Id)).Select(k => rows[k.Id].WithScore(k.Score))]);
+    }
 
     /// <summary>One page (at most <paramref name="take"/> rows) in <paramref name="sort"/> after <paramref name="after"/>.</summary>
     public async Task<IReadOnlyList<RegisterRow>> PageAsync(RegisterQuestion question, RegisterSort sort, RegisterCursor? after, int take, CancellationToken ct)
@@ -142,11 +189,71 @@ public sealed class PublicRegisterQuery(FilingDbContext db)
     }
 
     /// <summary>Counts by issuing authority, document type, status and year for the question.</summary>
-    public Task<RegisterFacetCounts> FacetsAsync(RegisterQuestion question, CancellationToken ct)
+    public async Task<RegisterFacetCounts> FacetsAsync(RegisterQuestion question, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return question.Search is null ? FacetsOfAsync(question, ct) : SearchReadAsync(() => FacetsOfAsync(question, ct), ct);
+        Task<RegisterFacetCounts> Compute() => question.Search is null ? FacetsOfAsync(question, ct) : SearchReadAsync(() => FacetsOfAsync(question, ct), ct);
+        if (cache is not { Enabled: true })
+        {
+            return await Compute();
+        }
+
+        var version = await VersionAsync(ct);
+        return await cache.GetOrComputeAsync(RegisterResultCache.Key("facets", question, null, version), Compute,
+            f => 1 + f.IssuingAuthorities.Count + f.DocumentTypes.Count + f.Statuses.Count + f.Years.Count);
     }
+
+    /// <summary>Every match of a full-text question as (id, rank, order date), in the order <see cref="PageAsync"/> uses.</summary>
+    private async Task<RankedMatch[]> RankedAsync(RegisterQuestion question, RegisterSort sort, CancellationToken ct)
+    {
+        var effective = sort is RegisterSort.EffectiveAscending or RegisterSort.EffectiveDescending;
+        var rows = await SearchReadAsync(() => Scored(question).Select(r => new { r.Id, r.Score, r.PublishedOn, r.EffectiveDate }).ToListAsync(ct), ct);
+        var ranked = rows.Select(r => new RankedMatch(r.Id, r.Score,
+            (effective ? r.EffectiveDate : r.PublishedOn) ?? throw new InvalidOperationException("A published document always has its publication and effective dates.")))
+            .ToArray();
+        Array.Sort(ranked, (a, b) => Compare(a, b, sort));
+        return ranked;
+    }
+
+    /// <summary>
+    /// The order of <see cref="PageAsync"/>'s SQL: negative when <paramref name="a"/> comes first. Ids compare as
+    /// <see cref="Guid.CompareTo(Guid)"/>, which is the order of their text and so of PostgreSQL's uuid and SQLite's TEXT.
+    /// </summary>
+    internal static int Compare(RankedMatch a, RankedMatch b, RegisterSort sort)
+    {
+        if (sort == RegisterSort.Relevance && a.Score != b.Score)
+        {
+            return b.Score.CompareTo(a.Score);
+        }
+
+        return sort is RegisterSort.PublishedAscending or RegisterSort.EffectiveAscending
+            ? a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Id.CompareTo(b.Id)
+            : a.Date != b.Date ? b.Date.CompareTo(a.Date) : b.Id.CompareTo(a.Id);
+    }
+
+    /// <summary>Index of the first match that comes after <paramref name="cursor"/> (which need not be among them).</summary>
+    internal static int FirstAfter(RankedMatch[] ranked, RegisterSort sort, RankedMatch cursor)
+    {
+        int low = 0, high = ranked.Length;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (Compare(ranked[middle], cursor, sort) <= 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary><see cref="Feeds.EventLogState.RegisterVersion"/>: read before an answer is computed, so the answer is at least that new.</summary>
+    private Task<long> VersionAsync(CancellationToken ct) =>
+        db.EventLogState.AsNoTracking().Where(s => s.Id == 1).Select(s => s.RegisterVersion).SingleAsync(ct);
 
     private async Task<RegisterFacetCounts> FacetsOfAsync(RegisterQuestion question, CancellationToken ct)
     {

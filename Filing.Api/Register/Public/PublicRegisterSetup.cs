@@ -13,6 +13,7 @@ internal static class PublicRegisterSetup
         services.AddSingleton(_ => new SearchAnalyzer(JiebaTokenizer.Shared));
         services.AddSingleton<SearchQueryParser>();
         services.AddScoped<RegisterSearchIndex>();
+        services.AddSingleton<RegisterResultCache>();
         services.AddScoped<PublicRegisterQuery>();
         return services;
     }

@@ -280,3 +280,10 @@ public sealed class SqlitePublicRegisterCorpusScenarios(FilingApiFactory factory
 
 public sealed class PostgresPublicRegisterCorpusScenarios(PostgresApiFactory factory)
     : PublicRegisterCorpusScenarios(factory), IClassFixture<PostgresApiFactory>;
+
+/// <summary>The same answers with the result cache off: the SQL paging path (cached answers are slices of a ranking).</summary>
+public sealed class SqliteUncachedPublicRegisterCorpusScenarios(UncachedApiFactory factory)
+    : PublicRegisterCorpusScenarios(factory), IClassFixture<UncachedApiFactory>;
+
+public sealed class PostgresUncachedPublicRegisterCorpusScenarios(UncachedPostgresApiFactory factory)
+    : PublicRegisterCorpusScenarios(factory), IClassFixture<UncachedPostgresApiFactory>;

@@ -34,6 +34,9 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                     b.Property<long>("LastSequence")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("RegisterVersion")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.ToTable("EventLogState", (string)null);
@@ -42,7 +45,8 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                         new
                         {
                             Id = 1,
-                            LastSequence = 0L
+                            LastSequence = 0L,
+                            RegisterVersion = 0L
                         });
                 });
 

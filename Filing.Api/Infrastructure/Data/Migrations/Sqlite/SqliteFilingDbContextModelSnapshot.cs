@@ -28,6 +28,9 @@ namespace Filing.Api.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RegisterVersion")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("EventLogState", (string)null);
@@ -36,7 +39,8 @@ namespace Filing.Api.Infrastructure.Data.Migrations.Sqlite
                         new
                         {
                             Id = 1,
-                            LastSequence = 0L
+                            LastSequence = 0L,
+                            RegisterVersion = 0L
                         });
                 });
 

@@ -1,0 +1,186 @@
+using System.Text.Json;
+using Filing.Tests.TestSupport;
+using static Filing.Tests.TestSupport.RegisterClient;
+
+namespace Filing.Tests.Api.Register;
+
+/// <summary>
+/// The public register's result cache (totals, facets and rankings kept per instance under the register version):
+/// three instances on one database, two with the cache and one without. An answer changes the moment the register
+/// does, whichever instance made the change, and cached pages are exactly the database's pages, cursor for cursor.
+/// Runs on SQLite and PostgreSQL.
+/// </summary>
+public abstract class RegisterResultCacheScenarios(ResultCacheInstances instances)
+{
+    private readonly SharedDatabaseApiFactory _cached = instances.Cached;
+    private readonly SharedDatabaseApiFactory _other = instances.Other;
+    private readonly SharedDatabaseApiFactory _uncached = instances.Uncached;
+
+    [Fact]
+    public async Task AnswersChangeAtOnce_GivenPublicationAndRepealOnAnotherInstance()
+    {
+        var reader = new RegisterClient(_cached);
+        var writer = new RegisterClient(_other);
+        async Task<int> Total(string query) => (await reader.GetOkAsync(Anonymous, "/api/v1/register?" + query)).GetProperty("total").GetInt32();
+        async Task<int> FacetTotal(string query) => (await reader.GetOkAsync(Anonymous, "/api/v1/register/facets?" + query)).GetProperty("total").GetInt32();
+        var all = await Total("");
+        var repealed = await Total("status=repealed");
+        (await Total("q=白茶")).Should().Be(0);
+        (await FacetTotal("q=白茶")).Should().Be(0);
+
+        var id = await writer.UploadAsync(RegisterCorpus.Draft("桐政发〔2024〕41号", "桐庐县白茶产业扶持办法", "第一条 扶持白茶种植。"));
+        await writer.TakeToAsync(id, "published");
+
+        (await Total("q=白茶")).Should().Be(1, "the cached “no match” was for the register before the publication");
+        (await FacetTotal("q=白茶")).Should().Be(1);
+        (await Total("")).Should().Be(all + 1);
+        (await reader.GetOkAsync(Anonymous, "/api/v1/register?q=白茶")).GetProperty("items")[0].GetProperty("id").GetGuid().Should().Be(id);
+        (await Total("q=白茶&status=in-force")).Should().Be(1);
+
+        await writer.PostOkAsync(Drafter, $"/api/v1/documents/{id}/repeal", new { date = "2024-09-06", reason = "政策调整" });
+
+        (await Total("q=白茶&status=in-force")).Should().Be(0);
+        (await Total("q=白茶&status=repealed")).Should().Be(1);
+        (await Total("status=repealed")).Should().Be(repealed + 1);
+        var statuses = (await reader.GetOkAsync(Anonymous, "/api/v1/register/facets?q=白茶")).GetProperty("statuses");
+        statuses.EnumerateArray().Select(s => (s.GetProperty("value").GetString(), s.GetProperty("count").GetInt32())).Should().Equal(("repealed", 1));
+    }
+
+    [Theory]
+    [InlineData("q=扶持")]
+    [InlineData("q=扶持&sort=publishedOn")]
+    [InlineData("q=扶持&sort=-publishedOn")]
+    [InlineData("q=扶持&sort=effectiveDate")]
+    [InlineData("q=扶持&sort=-effectiveDate")]
+    [InlineData("q=茶叶 OR 竹笋")]
+    [InlineData("q=扶持 -竹笋")]
+    [InlineData("q=%22扶持茶叶%22")]
+    [InlineData("q=办法&titleOnly=true")]
+    [InlineData("q=扶持&year=2023")]
+    public async Task PagesEqualDatabasePages_GivenCursorWalk(string query)
+    {
+        var cached = new RegisterClient(_cached);
+        var uncached = new RegisterClient(_uncached);
+
+        var (cachedIds, cachedTotal) = await WalkAsync(cached, query);
+        var (databaseIds, databaseTotal) = await WalkAsync(uncached, query);
+
+        cachedIds.Should().NotBeEmpty().And.Equal(databaseIds, query);
+        cachedIds.Should().OnlyHaveUniqueItems();
+        cachedTotal.Should().Be(databaseTotal).And.Be(cachedIds.Count);
+
+        // Cursors are the same on both: a page asked of one instance continues on the other (a load balancer's view).
+        var first = await cached.GetOkAsync(Anonymous, $"/api/v1/register?limit=2&{query}");
+        var cursor = first.GetProperty("nextCursor").GetString();
+        if (cursor is not null)
+        {
+            var next = await uncached.GetOkAsync(Anonymous, $"/api/v1/register?limit=2&{query}&cursor={Uri.EscapeDataString(cursor)}");
+            Ids(next).Should().Equal(databaseIds.Skip(2).Take(2));
+        }
+    }
+
+    private static async Task<(List<Guid> Ids, int Total)> WalkAsync(RegisterClient client, string query)
+    {
+        var ids = new List<Guid>();
+        string? cursor = null;
+        var total = -1;
+        do
+        {
+            var page = await client.GetOkAsync(Anonymous,
+                $"/api/v1/register?limit=2&{query}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            total = page.GetProperty("total").GetInt32();
+            ids.AddRange(Ids(page));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null && ids.Count < 100);
+
+        return (ids, total);
+    }
+
+    private static List<Guid> Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
+}
+
+/// <summary>
+/// Three instances on one database (cached, cached, uncached) and nine published documents that share words and
+/// publication days, so that ranks and dates tie and the id decides the order.
+/// </summary>
+public abstract class ResultCacheInstances : IAsyncLifetime
+{
+    public SharedDatabaseApiFactory Cached { get; private set; } = null!;
+
+    public SharedDatabaseApiFactory Other { get; private set; } = null!;
+
+    public SharedDatabaseApiFactory Uncached { get; private set; } = null!;
+
+    protected abstract Task<(string Provider, string Connection)> DatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        var (provider, connection) = await DatabaseAsync();
+        Cached = new SharedDatabaseApiFactory(provider, connection);
+        Cached.CreateClient().Dispose(); // migrate and seed once, before the other instances start
+        Other = new SharedDatabaseApiFactory(provider, connection);
+        Other.CreateClient().Dispose();
+        Uncached = new SharedDatabaseApiFactory(provider, connection, resultCacheRows: 0);
+        Uncached.CreateClient().Dispose();
+
+        var writer = new RegisterClient(Other);
+        var set = new (string Number, string Title, string Clause, string Date)[]
+        {
+            ("桐政发〔2023〕1号", "桐庐县茶叶产业扶持办法", "第一条 扶持茶叶种植。", "2023-03-01"),
+            ("桐政发〔2023〕2号", "桐庐县竹笋产业扶持办法", "第一条 扶持竹笋加工。", "2023-03-01"),
+            ("桐政发〔2023〕3号", "桐庐县民宿经济发展意见", "一、扶持茶叶民宿融合发展。", "2023-03-01"),
+            ("桐政发〔2023〕4号", "桐庐县农业产业化实施意见", "一、继续扶持茶叶和竹笋产业。", "2023-05-10"),
+            ("桐政发〔2023〕5号", "桐庐县扶持茶叶品牌建设办法", "第一条 扶持茶叶品牌。", "2023-05-10"),
+            ("桐政发〔2024〕6号", "桐庐县农村电商扶持办法", "第一条 扶持农村电商。", "2024-01-15"),
+            ("桐政发〔2024〕7号", "桐庐县茶叶市场管理办法", "第一条 规范茶叶市场。", "2024-01-15"),
+            ("桐政发〔2024〕8号", "桐庐县竹笋市场管理办法", "第一条 规范竹笋市场，扶持竹笋销售。", "2024-01-15"),
+            ("桐政发〔2024〕9号", "桐庐县家庭农场扶持意见", "一、扶持家庭农场发展茶叶种植。", "2024-06-01"),
+        };
+        foreach (var (number, title, clause, date) in set)
+        {
+            var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+            Other.Clock.Set(new DateTimeOffset(day.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero));
+            var id = await writer.UploadAsync(RegisterCorpus.Draft(number, title, clause));
+            await writer.TakeToAsync(id, "published", date);
+        }
+
+        Other.Clock.Set(new DateTimeOffset(2024, 9, 6, 2, 0, 0, TimeSpan.Zero));
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await Cached.DisposeAsync();
+        await Other.DisposeAsync();
+        await Uncached.DisposeAsync();
+    }
+}
+
+public sealed class SqliteResultCacheInstances : ResultCacheInstances
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"filing-cache-{Guid.NewGuid():N}.db");
+
+    protected override Task<(string Provider, string Connection)> DatabaseAsync() => Task.FromResult(("Sqlite", $"Data Source={_file}"));
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_file + suffix);
+        }
+    }
+}
+
+public sealed class PostgresResultCacheInstances : ResultCacheInstances
+{
+    protected override async Task<(string Provider, string Connection)> DatabaseAsync() =>
+        ("PostgreSQL", await (await PostgresServer.GetAsync()).CreateDatabaseAsync("cache"));
+}
+
+public sealed class SqliteRegisterResultCacheScenarios(SqliteResultCacheInstances instances)
+    : RegisterResultCacheScenarios(instances), IClassFixture<SqliteResultCacheInstances>;
+
+public sealed class PostgresRegisterResultCacheScenarios(PostgresResultCacheInstances instances)
+    : RegisterResultCacheScenarios(instances), IClassFixture<PostgresResultCacheInstances>;
