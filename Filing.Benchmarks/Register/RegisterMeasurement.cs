@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using Filing.Api.Infrastructure.Data.Search;
+using Filing.Api.Register;
 using Filing.Api.Register.Public;
 using Filing.Core.Register;
 using Filing.Core.Register.Specifications;
 using Filing.Core.Search;
 using Filing.Core.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Filing.Benchmarks.Register;
 
@@ -31,6 +33,18 @@ internal static class RegisterMeasurement
         if (only is not ("all" or "list" or "search"))
         {
             throw new ArgumentException($"--only {only}: all, list or search.");
+        }
+
+        var modes = (bench.Text("cache") ?? "off,cold,warm").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(m => m.ToLowerInvariant()).ToList();
+        if (modes.Count == 0 || modes.Any(m => m is not ("off" or "cold" or "warm")))
+        {
+            throw new ArgumentException("--cache: a comma-separated list of off, cold and warm.");
+        }
+
+        await using (var db = bench.Create())
+        {
+            await db.Database.MigrateAsync(); // a database seeded before the latest migrations (e.g. RegisterVersion)
         }
 
         var parser = new SearchQueryParser(new SearchAnalyzer(JiebaTokenizer.Shared));
@@ -87,37 +101,45 @@ internal static class RegisterMeasurement
             ("政府", false, f, RegisterSort.Relevance),
         };
 
-        Console.WriteLine($"register-measure: {bench.Provider}, {documents:N0} documents, {await bench.SizeAsync()}, {runs} runs per query after {warmup} warm-up runs");
+        Console.WriteLine($"register-measure: {bench.Provider}, {documents:N0} documents, {await bench.SizeAsync()}, {runs} runs per query after {warmup} warm-up runs, result cache {string.Join("/", modes)}");
+        Console.WriteLine("(off: no result cache, count + page in SQL; cold: an empty cache for every request, i.e. a question asked for the");
+        Console.WriteLine(" first time in this register state; warm: the same question again, e.g. its next page or another client asking it)");
         Console.WriteLine();
-        Console.WriteLine("| query | matches | median ms | p95 ms | max ms |");
-        Console.WriteLine("|---|---|---|---|---|");
-        var listTimes = new List<double>();
+        Console.WriteLine("| query | cache | matches | median ms | p95 ms | max ms |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        var listTimes = modes.ToDictionary(m => m, _ => new List<double>());
         foreach (var (name, filter, key, sort, page) in only == "search" ? [] : lists)
         {
             var question = new RegisterQuestion(filter, null, key, Today);
             var after = page > 1 ? await CursorOfPageAsync(bench, question, sort, page) : null;
-            var (times, total) = await TimeAsync(runs, warmup, () => RequestAsync(bench, question, sort, after));
-            listTimes.AddRange(times);
-            Row("list: " + name, total, times);
+            foreach (var mode in modes)
+            {
+                var (times, total) = await TimeAsync(runs, warmup, Caches(mode), cache => RequestAsync(bench, question, sort, after, cache));
+                listTimes[mode].AddRange(times);
+                Row("list: " + name, mode, total, times);
+            }
         }
 
-        var searchTimes = new List<double>();
+        var searchTimes = modes.ToDictionary(m => m, _ => new List<double>());
         foreach (var (q, titleOnly, filter, sort) in only == "list" ? [] : searches)
         {
             var question = new RegisterQuestion(filter, parser.Parse(q, titleOnly), null, Today);
-            var (times, total) = await TimeAsync(runs, warmup, () => RequestAsync(bench, question, sort, null));
-            searchTimes.AddRange(times);
-            Row($"search: q={q}{(titleOnly ? " titleOnly" : "")}{(filter == f ? "" : " +filters")}{(sort == RegisterSort.Relevance ? "" : " sort=-publishedOn")}", total, times);
+            foreach (var mode in modes)
+            {
+                var (times, total) = await TimeAsync(runs, warmup, Caches(mode), cache => RequestAsync(bench, question, sort, null, cache));
+                searchTimes[mode].AddRange(times);
+                Row($"search: q={q}{(titleOnly ? " titleOnly" : "")}{(filter == f ? "" : " +filters")}{(sort == RegisterSort.Relevance ? "" : " sort=-publishedOn")}", mode, total, times);
+            }
         }
 
-        if (listTimes.Count > 0)
+        foreach (var mode in modes.Where(m => listTimes[m].Count > 0))
         {
-            Row("**all list requests**", null, listTimes);
+            Row("**all list requests**", mode, null, listTimes[mode]);
         }
 
-        if (searchTimes.Count > 0)
+        foreach (var mode in modes.Where(m => searchTimes[m].Count > 0))
         {
-            Row("**all search requests**", null, searchTimes);
+            Row("**all search requests**", mode, null, searchTimes[mode]);
         }
 
         Console.WriteLine();
@@ -134,12 +156,23 @@ internal static class RegisterMeasurement
         await ExportAsync(bench, "jsonl, whole register", new PublicRegisterFilter(), csv: false);
     }
 
-    private static async Task<int> RequestAsync(BenchDatabase bench, RegisterQuestion question, RegisterSort sort, RegisterCursor? after)
+    /// <summary>The cache each request of a mode gets: none, a new empty one, or one shared by all its requests.</summary>
+    private static Func<RegisterResultCache?> Caches(string mode)
+    {
+        var shared = new RegisterResultCache(Options.Create(new RegisterOptions()));
+        return mode switch
+        {
+            "off" => () => null,
+            "cold" => () => new RegisterResultCache(Options.Create(new RegisterOptions())),
+            _ => () => shared,
+        };
+    }
+
+    private static async Task<int> RequestAsync(BenchDatabase bench, RegisterQuestion question, RegisterSort sort, RegisterCursor? after, RegisterResultCache? cache)
     {
         await using var db = bench.Create();
-        var query = new PublicRegisterQuery(db);
-        var total = await query.CountAsync(question, CancellationToken.None);
-        var rows = await query.PageAsync(question, sort, after, 51, CancellationToken.None);
+        var query = new PublicRegisterQuery(db, cache);
+        var (total, rows) = await query.ListAsync(question, sort, after, 51, CancellationToken.None);
         if (question.Search is { } search)
         {
             var page = rows.Take(50).ToList();
@@ -168,31 +201,32 @@ internal static class RegisterMeasurement
         return after;
     }
 
-    private static async Task<(List<double> Times, int Total)> TimeAsync(int runs, int warmup, Func<Task<int>> request)
+    private static async Task<(List<double> Times, int Total)> TimeAsync(int runs, int warmup, Func<RegisterResultCache?> caches, Func<RegisterResultCache?, Task<int>> request)
     {
         var total = 0;
         for (var i = 0; i < warmup; i++)
         {
-            total = await request();
+            total = await request(caches());
         }
 
         var times = new List<double>(runs);
         for (var i = 0; i < runs; i++)
         {
+            var cache = caches(); // made before the clock starts
             var watch = Stopwatch.StartNew();
-            total = await request();
+            total = await request(cache);
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
 
         return (times, total);
     }
 
-    private static void Row(string name, int? total, List<double> times)
+    private static void Row(string name, string mode, int? total, List<double> times)
     {
         var sorted = times.Order().ToList();
         double At(double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {(total is { } t ? t.ToString("N0", CultureInfo.InvariantCulture) : "")} | {At(0.5):0.0} | {At(0.95):0.0} | {sorted[^1]:0.0} |"));
+            $"| {name} | {mode} | {(total is { } t ? t.ToString("N0", CultureInfo.InvariantCulture) : "")} | {At(0.5):0.0} | {At(0.95):0.0} | {sorted[^1]:0.0} |"));
     }
 
     private static async Task ExportAsync(BenchDatabase bench, string name, PublicRegisterFilter filter, bool csv)
