@@ -44,6 +44,7 @@ internal static class RegisterMeasurement
 
         await using (var db = bench.Create())
         {
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
             await db.Database.MigrateAsync(); // a database seeded before the latest migrations (e.g. RegisterVersion)
         }
 

@@ -60,6 +60,8 @@ internal static class DatabaseSetup
             }
         }
 
+        // A migration may rewrite a large table (SearchTextLz4 recompresses every search text): no 30-second limit.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.MigrateAsync(cancellationToken);
     }
 
