@@ -1064,6 +1064,10 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                     b.HasIndex("Stage", "EffectiveDate", "ValidUntil", "TerminatedOn", "Termination")
                         .HasDatabaseName("IX_Documents_Status");
 
+                    b.HasIndex(new[] { "Stage" }, "IX_Documents_Stage_Dates");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Stage" }, "IX_Documents_Stage_Dates"), new[] { "Id", "PublishedOn", "EffectiveDate" });
+
                     b.ToTable("Documents", (string)null);
                 });
 
