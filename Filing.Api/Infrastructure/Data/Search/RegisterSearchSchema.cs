@@ -35,9 +35,13 @@ internal static class RegisterSearchSchema
             d.HasIndex(x => new { x.EffectiveDate, x.Id });
             if (provider == DatabaseProvider.PostgreSQL)
             {
-                // Ranking every match of a full-text question joins the published documents for their dates: an
-                // index-only scan of this instead of the table halves the join (0.09–0.18 s → 0.04–0.06 s, 100,000 documents).
-                d.HasIndex(x => x.Stage, "IX_Documents_Stage_Dates").IncludeProperties(x => new { x.Id, x.PublishedOn, x.EffectiveDate });
+                // Ranking every match of a full-text question joins the published documents for their dates, and a
+                // status or point-in-time total counts them by their dates: index-only scans of this instead of the
+                // table (the join's side 0.09–0.18 s → 0.04–0.06 s on 100,000 documents).
+                d.HasIndex(x => x.Stage, "IX_Documents_Stage_Dates").IncludeProperties(x => new
+                {
+                    x.Id, x.PublishedOn, x.EffectiveDate, x.ValidUntil, x.Termination, x.TerminatedOn,
+                });
             }
         });
 

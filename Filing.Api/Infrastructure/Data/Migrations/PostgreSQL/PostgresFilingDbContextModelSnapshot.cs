@@ -1066,7 +1066,7 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
 
                     b.HasIndex(new[] { "Stage" }, "IX_Documents_Stage_Dates");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Stage" }, "IX_Documents_Stage_Dates"), new[] { "Id", "PublishedOn", "EffectiveDate" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Stage" }, "IX_Documents_Stage_Dates"), new[] { "Id", "PublishedOn", "EffectiveDate", "ValidUntil", "Termination", "TerminatedOn" });
 
                     b.ToTable("Documents", (string)null);
                 });

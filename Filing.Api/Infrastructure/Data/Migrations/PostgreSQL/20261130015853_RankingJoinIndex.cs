@@ -14,7 +14,7 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                 name: "IX_Documents_Stage_Dates",
                 table: "Documents",
                 column: "Stage")
-                .Annotation("Npgsql:IndexInclude", new[] { "Id", "PublishedOn", "EffectiveDate" });
+                .Annotation("Npgsql:IndexInclude", new[] { "Id", "PublishedOn", "EffectiveDate", "ValidUntil", "Termination", "TerminatedOn" });
         }
 
         /// <inheritdoc />

@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
 {
     [DbContext(typeof(PostgresFilingDbContext))]
-    [Migration("20261130015401_RankingJoinIndex")]
+    [Migration("20261130015853_RankingJoinIndex")]
     partial class RankingJoinIndex
     {
         /// <inheritdoc />
@@ -1069,7 +1069,7 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
 
                     b.HasIndex(new[] { "Stage" }, "IX_Documents_Stage_Dates");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Stage" }, "IX_Documents_Stage_Dates"), new[] { "Id", "PublishedOn", "EffectiveDate" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Stage" }, "IX_Documents_Stage_Dates"), new[] { "Id", "PublishedOn", "EffectiveDate", "ValidUntil", "Termination", "TerminatedOn" });
 
                     b.ToTable("Documents", (string)null);
                 });
