@@ -15,8 +15,10 @@ namespace Filing.Benchmarks.Register;
 /// <summary>
 /// <c>register-measure</c>: latency of the public register's list and search, and the memory of a full export, over a
 /// seeded database. Each request does what <c>GET /api/v1/register</c> does after binding: a fresh DbContext (one per
-/// request), the honest total (COUNT), one page of 50 (+1 to know whether there is a next page), and for searches the
-/// indexed texts of the page and the highlighted snippets. HTTP and JSON are not included (measured separately:
+/// request), <see cref="PublicRegisterQuery.ListAsync"/> for the honest total and one page of 50 (+1 to know whether
+/// there is a next page), and for searches the indexed texts of the page and the highlighted snippets. Each question is
+/// measured with the result cache off, on an empty cache (<c>cold</c>: asked for the first time in this register state)
+/// and on a warm one (<c>warm</c>: asked again); <c>--cache off,cold,warm</c> picks. HTTP and JSON are not included (measured separately:
 /// ~57k requests/s for a minimal endpoint on this machine kind, platform-notes.md). Sequential, single client; each
 /// query runs <c>--warmup</c> times unmeasured, then <c>--runs</c> times.
 /// </summary>
