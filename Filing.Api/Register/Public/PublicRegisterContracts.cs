@@ -38,7 +38,7 @@ public sealed class RegisterFilterQuery
     [FromQuery(Name = "type")]
     public string[]? Type { get; set; }
 
-    /// <summary>In force on this day (yyyy-MM-dd): effective on or before it, validity not ended, not repealed/amended/declared invalid/revoked by then.</summary>
+    /// <summary>In force on this day (yyyy-MM-dd): published and effective on or before it, validity not ended, not repealed/amended/declared invalid/revoked by then.</summary>
     [FromQuery(Name = "inForceOn")]
     public string? InForceOn { get; set; }
 

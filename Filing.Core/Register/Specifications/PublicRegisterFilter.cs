@@ -5,7 +5,7 @@ namespace Filing.Core.Register.Specifications;
 /// <param name="IssuingAuthorityIds">制定机关.</param>
 /// <param name="DraftingDepartmentIds">起草单位.</param>
 /// <param name="DocumentTypes">文种, exact (办法, 意见, 通知…).</param>
-/// <param name="InForceOn">In force on this day (point in time: effective date, validity and end date).</param>
+/// <param name="InForceOn">In force on this day (point in time: publication and effective dates, validity and end date).</param>
 /// <param name="PublishedFrom">Published on or after.</param>
 /// <param name="PublishedTo">Published on or before.</param>
 /// <param name="EffectiveFrom">施行 on or after.</param>

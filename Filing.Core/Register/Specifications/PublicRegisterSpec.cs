@@ -63,6 +63,10 @@ public sealed class PublicRegisterSpec : Specification<NormativeDocumentRecord>
             .Where(DocumentVisibility.For(Caller.Anonymous))
             .Where(AnyStatus(filter.Statuses ?? [], today), filter.Statuses is { Count: > 0 })
             .Where(DocumentStatusExpressions.Is(DocumentStatus.InForce, filter.InForceOn ?? default), filter.InForceOn is not null)
+            // Implied by the effective date (a document never takes effect before its publication), and stated so
+            // that a point-in-time page starts at that day in the publication order instead of walking past every
+            // later document (PostgreSQL, 100,000 documents: 44 ms → a few ms for inForceOn=2020-06-30).
+            .Where(d => d.PublishedOn <= filter.InForceOn, filter.InForceOn is not null)
             .Where(d => authorities!.Contains(d.IssuingAuthorityId), authorities is { Length: > 0 })
             .Where(d => departments!.Contains(d.DraftingDepartmentId), departments is { Length: > 0 })
             .Where(d => d.DocumentType != null && types!.Contains(d.DocumentType), types is { Length: > 0 })

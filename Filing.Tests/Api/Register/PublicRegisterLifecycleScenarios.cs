@@ -57,6 +57,25 @@ public abstract class PublicRegisterLifecycleScenarios
     }
 
     [Fact]
+    public async Task LeavesOutLaterPublication_GivenPointInTimeBeforeIt()
+    {
+        // A retroactive date in the text: an unpublished document is no basis for administration, so it takes effect
+        // on publication, and the point-in-time filter (which also says "published by then") never reaches back.
+        var id = await Client.UploadAsync(RegisterCorpus.Draft("桐政发〔2024〕52号", "桐庐县古树名木保护办法",
+            "第一条 加强古树名木保护。", "第二条 本办法自2019年1月1日起施行。"));
+        await Client.TakeToAsync(id, "published", "2024-09-06");
+        var record = await Client.GetOkAsync(Anonymous, $"/api/v1/register/{id}");
+        record.GetProperty("effectiveDate").GetString().Should().Be("2024-09-06");
+
+        async Task<List<Guid>> InForceOn(string day) =>
+            [.. (await Client.GetOkAsync(Anonymous, $"/api/v1/register?limit=200&q=古树名木&inForceOn={day}")).GetProperty("items")
+                .EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
+        (await InForceOn("2020-01-01")).Should().BeEmpty();
+        (await InForceOn("2024-09-05")).Should().BeEmpty();
+        (await InForceOn("2024-09-06")).Should().Equal(id);
+    }
+
+    [Fact]
     public async Task IndexesOnPublicationAndShowsRepealAtOnce_GivenLifecycle()
     {
         var id = await Client.UploadAsync(RegisterCorpus.Draft("桐政发〔2024〕31号", "桐庐县茶叶产业扶持办法", "第一条 扶持白茶种植。"));

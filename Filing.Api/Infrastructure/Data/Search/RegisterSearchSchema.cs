@@ -33,6 +33,10 @@ internal static class RegisterSearchSchema
         {
             d.HasIndex(x => new { x.PublishedOn, x.Id });
             d.HasIndex(x => new { x.EffectiveDate, x.Id });
+
+            // The newest page of one authority's documents with a further filter (status, type) without walking the
+            // whole register's publication order.
+            d.HasIndex(x => new { x.IssuingAuthorityId, x.PublishedOn, x.Id });
             if (provider == DatabaseProvider.PostgreSQL)
             {
                 // Ranking every match of a full-text question joins the published documents for their dates, and a

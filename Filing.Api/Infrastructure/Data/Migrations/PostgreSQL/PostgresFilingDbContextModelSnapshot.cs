@@ -1061,6 +1061,8 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
 
                     b.HasIndex("Stage", "PublishedOn");
 
+                    b.HasIndex("IssuingAuthorityId", "PublishedOn", "Id");
+
                     b.HasIndex("Stage", "EffectiveDate", "ValidUntil", "TerminatedOn", "Termination")
                         .HasDatabaseName("IX_Documents_Status");
 

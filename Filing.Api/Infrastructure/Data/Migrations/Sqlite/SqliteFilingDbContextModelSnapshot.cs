@@ -1033,6 +1033,8 @@ namespace Filing.Api.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Stage", "PublishedOn");
 
+                    b.HasIndex("IssuingAuthorityId", "PublishedOn", "Id");
+
                     b.HasIndex("Stage", "EffectiveDate", "ValidUntil", "TerminatedOn", "Termination")
                         .HasDatabaseName("IX_Documents_Status");
 
