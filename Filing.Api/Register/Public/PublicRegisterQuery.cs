@@ -320,8 +320,10 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
         ByNumber(db.Documents.AsNoTracking().WithSpecification(new PublicRegisterSpec(question.Filter, question.Today), criteriaOnly: true),
             question.DocumentNumberKey);
 
+    // An IN over the key's (few) entries rather than a correlated EXISTS: SQLite otherwise probed the search table once
+    // per published document (0.2–0.7 s on 100,000 documents; ~1 ms this way, on both engines).
     private IQueryable<NormativeDocumentRecord> ByNumber(IQueryable<NormativeDocumentRecord> documents, string? key) =>
-        key is null ? documents : documents.Where(d => db.RegisterSearch.Any(e => e.DocumentId == d.Id && e.DocumentNumberKey == key));
+        key is null ? documents : documents.Where(d => db.RegisterSearch.Where(e => e.DocumentNumberKey == key).Select(e => e.DocumentId).Contains(d.Id));
 
     private IQueryable<RegisterRow> Rows(RegisterQuestion question) => question.Search is null
         ? Criteria(question).Select(Projection)
