@@ -112,17 +112,12 @@ internal sealed class RegisterEventInterceptor(TimeProvider clock, WorkingCalend
         }
 
         _states.AddOrUpdate(db, state);
-        if (registerChanged)
-        {
-            await BumpRegisterVersionAsync(db, ct);
-        }
-
+        var last = await ReserveSequencesAsync(db, pending.Count, ct, registerChanged);
         if (pending.Count == 0)
         {
             return;
         }
 
-        var last = await ReserveSequencesAsync(db, pending.Count, ct);
         var first = last - pending.Count + 1;
         for (var i = 0; i < pending.Count; i++)
         {
@@ -156,15 +151,16 @@ internal sealed class RegisterEventInterceptor(TimeProvider clock, WorkingCalend
             && (e.Property(d => d.Stage).CurrentValue >= LifecycleStage.Published
                 || (e.State != EntityState.Added && e.Property(d => d.Stage).OriginalValue >= LifecycleStage.Published)));
 
-    /// <summary>Moves <see cref="EventLogState.RegisterVersion"/> on, inside the saving transaction.</summary>
-    private static Task BumpRegisterVersionAsync(FilingDbContext db, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync("""UPDATE "EventLogState" SET "RegisterVersion" = "RegisterVersion" + 1 WHERE "Id" = 1""", ct);
-
-    /// <summary>Draws <paramref name="count"/> sequence numbers; the lock this takes is held until the transaction ends.</summary>
-    internal static async Task<long> ReserveSequencesAsync(FilingDbContext db, int count, CancellationToken ct)
+    /// <summary>
+    /// Draws <paramref name="count"/> sequence numbers and, when <paramref name="registerChanged"/>, moves
+    /// <see cref="EventLogState.RegisterVersion"/> on, in one update; the lock this takes is held until the transaction ends.
+    /// </summary>
+    internal static async Task<long> ReserveSequencesAsync(FilingDbContext db, int count, CancellationToken ct, bool registerChanged = false)
     {
+        var bump = registerChanged ? 1 : 0;
         var values = await db.Database.SqlQuery<long>($"""
-            UPDATE "EventLogState" SET "LastSequence" = "LastSequence" + {count} WHERE "Id" = 1
+            UPDATE "EventLogState" SET "LastSequence" = "LastSequence" + {count}, "RegisterVersion" = "RegisterVersion" + {bump}
+            WHERE "Id" = 1
             RETURNING "LastSequence" AS "Value"
             """).ToListAsync(ct);
         return values.Count == 1

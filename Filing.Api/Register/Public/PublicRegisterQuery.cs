@@ -61,14 +61,6 @@ public sealed class RegisterRow
     /// <summary>Full-text rank (0 without a query).</summary>
     public int Score { get; internal set; }
 
-    /// <summary>A copy with another <see cref="Score"/>.</summary>
-    internal RegisterRow WithScore(int score)
-    {
-        var copy = (RegisterRow)MemberwiseClone();
-        copy.Score = score;
-        return copy;
-    }
-
     /// <summary>The status on <paramref name="today"/>.</summary>
     public DocumentStatus StatusOn(DateOnly today) =>
         DocumentStatusRules.Derive(Stage, Termination, TerminatedOn, ValidUntil, EffectiveDate, today);
@@ -140,7 +132,17 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
         var rows = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(Projection).ToDictionaryAsync(r => r.Id, ct);
 
         // A row gone since the ranking (only possible in a newer register state) is left out rather than shown stale.
-        return new(ranked.Length, [.. keys.Where(k => rows.ContainsKey(k.Id)).Select(k => rows[k.Id].WithScore(k.Score))]);
+        var page = new List<RegisterRow>(keys.Length);
+        foreach (var key in keys)
+        {
+            if (rows.TryGetValue(key.Id, out var row))
+            {
+                row.Score = key.Score; // the rows were just read for this page: nothing else holds them
+                page.Add(row);
+            }
+        }
+
+        return new(ranked.Length, page);
     }
 
     /// <summary>One page (at most <paramref name="take"/> rows) in <paramref name="sort"/> after <paramref name="after"/>.</summary>

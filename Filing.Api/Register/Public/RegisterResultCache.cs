@@ -22,7 +22,6 @@ public readonly record struct RankedMatch(Guid Id, int Score, DateOnly Date);
 /// </summary>
 public sealed class RegisterResultCache : IDisposable
 {
-    private static readonly JsonSerializerOptions KeyJson = new() { WriteIndented = false };
     private readonly MemoryCache? _cache;
 
     public RegisterResultCache(IOptions<RegisterOptions> options)
@@ -70,7 +69,7 @@ public sealed class RegisterResultCache : IDisposable
     {
         ArgumentNullException.ThrowIfNull(question);
         var search = question.Search is { } s ? new { s.Required, s.Excluded, s.TitleOnly } : null;
-        return JsonSerializer.Serialize(new { kind, version, question.Filter, search, question.DocumentNumberKey, question.Today, sort }, KeyJson);
+        return JsonSerializer.Serialize(new { kind, version, question.Filter, search, question.DocumentNumberKey, question.Today, sort });
     }
 
     public void Dispose() => _cache?.Dispose();
