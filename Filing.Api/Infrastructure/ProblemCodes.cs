@@ -22,6 +22,10 @@ public static class ProblemCodes
     public const string EncryptedDocument = "encrypted-document";
     public const string CorruptPackage = "corrupt-package";
 
+    // The register (Filing.Api/Register/RegisterProblems.cs)
+    /// <summary>409: the issuing authority has already registered a document under this 发文字号 (统一登记: one number, one document).</summary>
+    public const string DuplicateDocumentNumber = "duplicate-document-number";
+
     public static string ForStatus(int status) => status switch
     {
         400 => BadRequest,

@@ -205,6 +205,7 @@ internal static class StepsEndpoints
         {
             RegistrationOutcome.NotFound => RegisterProblems.NotFound("document"),
             RegistrationOutcome.Forbidden => RegisterProblems.Forbidden("Only the legal office of the government registers documents."),
+            RegistrationOutcome.DuplicateDocumentNumber => RegisterProblems.DuplicateDocumentNumber(result.Document!, result.Holder!),
             _ => TypedResults.Ok(new RegistrationResponse(result.Document!.UnifiedNumber!, result.Document.Id, result.Document.RegisteredAt!.Value)),
         };
     }

@@ -275,10 +275,12 @@ internal static class RegisterLoad
                     ? new[] { new Core.Review.Finding("FC-LOCAL", Core.Review.ReviewStep.FairCompetition, Core.Review.Severity.Warning, "疑似限定本地经营者",
                         "本地企业", new Core.Review.FindingLocation("二、（一）", 12, 3, 4), [new Core.Review.LegalBasis("公平竞争审查条例", "第九条")], null) }
                     : [];
+                // The documents awaiting registration get 发文字号 of their own: registration refuses one the authority already holds.
+                var number = forRegistration ? $"示政登〔{day.Year}〕{i - count + 1}号" : $"示政发〔{day.Year}〕{i % 200 + 1}号";
                 var doc = NormativeDocumentRecord.StartDraft(Guid.CreateVersion7(at.AddDays(-20)), county.Government, department,
                     new DraftDetails(DocumentType: type),
                     new NewVersion("draft.docx", Convert.ToHexStringLower(BitConverter.GetBytes(i)).PadLeft(64, '0'), 20_000 + i % 5000,
-                        new ParsedSummary(title, type, $"示政发〔{day.Year}〕{i % 200 + 1}号", null, null, 0), ReviewOutcome.Completed(findings)),
+                        new ParsedSummary(title, type, number, null, null, 0), ReviewOutcome.Completed(findings)),
                     drafter, at.AddDays(-20));
                 var roll = forRegistration ? 96 : random.Next(100);
                 if (roll >= 5)

@@ -1,4 +1,5 @@
 using Filing.Core.Calendar;
+using Filing.Core.Documents;
 
 namespace Filing.Core.Register;
 
@@ -51,6 +52,13 @@ public sealed class NormativeDocumentRecord
 
     /// <summary>发文字号, if known.</summary>
     public string? DocumentNumber { get; private set; }
+
+    /// <summary>
+    /// The 发文字号's look-up key (<see cref="DocumentNumberParser.LookupKey"/>: <c>桐政发[2018]47号</c>, <c>桐政发 〔2018〕 47 号</c>
+    /// and <c>桐政发〔2018〕47号</c> share one), kept beside <see cref="DocumentNumber"/> so that registration finds by index
+    /// whether the issuing authority has already registered a document under the number. Null without a 发文字号.
+    /// </summary>
+    public string? DocumentNumberKey { get; private set; }
 
     /// <summary>Closely related to market entities' business (longer comment period).</summary>
     public bool BusinessRelated { get; private set; }
@@ -184,13 +192,13 @@ public sealed class NormativeDocumentRecord
             DraftingDepartmentName = draftingDepartment.Name,
             Title = title,
             DocumentType = Clean(details.DocumentType) ?? Clean(firstVersion.Parsed.DocumentType),
-            DocumentNumber = Clean(details.DocumentNumber) ?? Clean(firstVersion.Parsed.DocumentNumber),
             BusinessRelated = details.BusinessRelated ?? false,
             EffectiveDate = details.EffectiveDate ?? firstVersion.Parsed.EffectiveDate,
             ValidUntil = details.ValidUntil ?? firstVersion.Parsed.ValidUntil,
             Stage = LifecycleStage.Drafting,
             CreatedAt = at,
         };
+        record.SetDocumentNumber(Clean(details.DocumentNumber) ?? Clean(firstVersion.Parsed.DocumentNumber));
         record.AppendVersion(firstVersion, actor, at);
         return record;
     }
@@ -265,7 +273,7 @@ public sealed class NormativeDocumentRecord
         // An explicit value wins, then what the reader found in the new file, then what the record had.
         Title = Clean(details?.Title) ?? Clean(input.Parsed.Title) ?? Title;
         DocumentType = Clean(details?.DocumentType) ?? Clean(input.Parsed.DocumentType) ?? DocumentType;
-        DocumentNumber = Clean(details?.DocumentNumber) ?? Clean(input.Parsed.DocumentNumber) ?? DocumentNumber;
+        SetDocumentNumber(Clean(details?.DocumentNumber) ?? Clean(input.Parsed.DocumentNumber) ?? DocumentNumber);
         BusinessRelated = details?.BusinessRelated ?? BusinessRelated;
         EffectiveDate = details?.EffectiveDate ?? input.Parsed.EffectiveDate ?? EffectiveDate;
         ValidUntil = details?.ValidUntil ?? input.Parsed.ValidUntil ?? ValidUntil;
@@ -750,6 +758,13 @@ public sealed class NormativeDocumentRecord
     {
         UpdatedAt = at;
         ConcurrencyStamp++;
+    }
+
+    // The number and its key change together, whichever way the number came in.
+    private void SetDocumentNumber(string? number)
+    {
+        DocumentNumber = number;
+        DocumentNumberKey = DocumentNumberParser.LookupKey(number);
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

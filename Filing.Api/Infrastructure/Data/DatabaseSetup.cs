@@ -41,7 +41,10 @@ internal static class DatabaseSetup
     private static string? ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IConfiguration>().GetConnectionString("Filing");
 
-    /// <summary>Applies pending migrations (and SQLite's WAL mode) before the service takes requests.</summary>
+    /// <summary>
+    /// Applies pending migrations (and SQLite's WAL mode) and fills what a migration cannot compute
+    /// (<see cref="DocumentNumberKeyBackfill"/>) before the service takes requests.
+    /// </summary>
     public static async Task MigrateFilingDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -63,6 +66,7 @@ internal static class DatabaseSetup
         // A migration may rewrite a large table (SearchTextLz4 recompresses every search text): no 30-second limit.
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.MigrateAsync(cancellationToken);
+        await DocumentNumberKeyBackfill.RunAsync(db, cancellationToken);
     }
 
     public static DatabaseProvider ReadProvider(IConfiguration configuration)

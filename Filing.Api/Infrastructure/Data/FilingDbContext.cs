@@ -107,6 +107,7 @@ public abstract class FilingDbContext(DbContextOptions options) : DbContext(opti
             d.Property(x => x.DraftingDepartmentName).HasMaxLength(200);
             d.Property(x => x.DocumentType).HasMaxLength(50);
             d.Property(x => x.DocumentNumber).HasMaxLength(100);
+            d.Property(x => x.DocumentNumberKey).HasMaxLength(100);
             d.Property(x => x.UnifiedNumber).HasMaxLength(32);
             d.Property(x => x.DecisionMeeting).HasMaxLength(500);
             d.Property(x => x.PublicationChannel).HasMaxLength(500);
@@ -121,6 +122,8 @@ public abstract class FilingDbContext(DbContextOptions options) : DbContext(opti
             // a list's total reads this narrow index instead of the whole table.
             d.HasIndex(x => new { x.Stage, x.EffectiveDate, x.ValidUntil, x.TerminatedOn, x.Termination }).HasDatabaseName("IX_Documents_Status");
             d.HasIndex(x => new { x.DocumentType, x.PublishedOn });
+            // Registration asks whether the authority already registered a document under this 发文字号 (RegistrationService).
+            d.HasIndex(x => new { x.IssuingAuthorityId, x.DocumentNumberKey });
             d.HasOne<Organisation>().WithMany().HasForeignKey(x => x.IssuingAuthorityId).OnDelete(DeleteBehavior.Restrict);
             d.HasOne<Organisation>().WithMany().HasForeignKey(x => x.DraftingDepartmentId).OnDelete(DeleteBehavior.Restrict);
             d.Ignore(x => x.CurrentVersion);

@@ -102,7 +102,8 @@ public abstract class UnifiedNumberConcurrencyTests : IAsyncLifetime
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)
         {
-            var doc = NormativeDocumentRecord.StartDraft(Guid.CreateVersion7(), orgs["tonglu-gov"], orgs["tonglu-fgj"], DraftDetails.None,
+            var doc = NormativeDocumentRecord.StartDraft(Guid.CreateVersion7(), orgs["tonglu-gov"], orgs["tonglu-fgj"],
+                new DraftDetails(DocumentNumber: TestDocx.NextDocumentNumber()),
                 RegisterTestData.Version($"桐庐县人民政府关于并发登记测试的通知（{i}）"), drafter, now);
             doc.WaivePublicComment("测试", drafter, now);
             doc.RecordFairCompetitionSelfReview(StepOutcome.Passed, null, drafter, now);

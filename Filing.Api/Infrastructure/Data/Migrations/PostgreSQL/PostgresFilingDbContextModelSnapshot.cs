@@ -972,6 +972,10 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("DocumentNumberKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("DocumentType")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -1064,6 +1068,8 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                     b.HasIndex("DraftingDepartmentId", "Stage");
 
                     b.HasIndex("EffectiveDate", "Id");
+
+                    b.HasIndex("IssuingAuthorityId", "DocumentNumberKey");
 
                     b.HasIndex("IssuingAuthorityId", "Stage");
 

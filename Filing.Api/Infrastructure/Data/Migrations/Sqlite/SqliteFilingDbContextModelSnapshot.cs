@@ -944,6 +944,10 @@ namespace Filing.Api.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DocumentNumberKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DocumentType")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -1036,6 +1040,8 @@ namespace Filing.Api.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("DraftingDepartmentId", "Stage");
 
                     b.HasIndex("EffectiveDate", "Id");
+
+                    b.HasIndex("IssuingAuthorityId", "DocumentNumberKey");
 
                     b.HasIndex("IssuingAuthorityId", "Stage");
 
