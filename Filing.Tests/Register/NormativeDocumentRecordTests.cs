@@ -430,6 +430,55 @@ public class NormativeDocumentRecordTests
         act.Should().Throw<LifecycleViolationException>().Which.Step.Should().Be("versions");
     }
 
+    [Theory]
+    [InlineData("桐政发〔2018〕47号")]
+    [InlineData("桐政发[2018]47号")]
+    [InlineData(" 桐政发 〔2018〕 47 号 ")]
+    [InlineData("桐政发［２０１８］第０４７号")]
+    public void KeysDocumentNumberCanonically_GivenAnyUsualSpelling(string written)
+    {
+        var doc = NormativeDocumentRecord.StartDraft(Guid.NewGuid(), _data.Government, _data.Department,
+            new DraftDetails(DocumentNumber: written), RegisterTestData.Version(), DrafterActor, Now);
+
+        doc.DocumentNumber.Should().Be(written.Trim(), "the number is kept as written");
+        doc.DocumentNumberKey.Should().Be("桐政发〔2018〕47号");
+    }
+
+    [Fact]
+    public void MovesKeyWithNumber_GivenNewVersionWithAnotherNumber()
+    {
+        var doc = _data.NewDraft();
+
+        doc.AddVersion(RegisterTestData.Version(), new DraftDetails(DocumentNumber: "桐政发[2024]3号"), DrafterActor, Now);
+
+        doc.DocumentNumber.Should().Be("桐政发[2024]3号");
+        doc.DocumentNumberKey.Should().Be("桐政发〔2024〕3号");
+    }
+
+    [Fact]
+    public void HasNoKey_GivenNoDocumentNumber()
+    {
+        var version = new NewVersion("draft.docx", new string('a', 64), 1234,
+            new ParsedSummary("桐庐县深化法治政府建设实施意见", "意见", null, null, null, 0), ReviewOutcome.Completed([]));
+
+        var doc = _data.NewDraft(version: version);
+
+        doc.DocumentNumber.Should().BeNull();
+        doc.DocumentNumberKey.Should().BeNull();
+    }
+
+    [Fact]
+    public void KeepsNumberAndKey_GivenNewVersionRefusedAfterRegistration()
+    {
+        var doc = _data.At(LifecycleStage.Registered);
+
+        var act = () => doc.AddVersion(RegisterTestData.Version(), new DraftDetails(DocumentNumber: "桐政发〔2024〕99号"), DrafterActor, Now);
+
+        act.Should().Throw<LifecycleViolationException>().Which.Step.Should().Be("versions");
+        doc.DocumentNumber.Should().Be("桐政发〔2018〕47号", "a registered document's 发文字号 cannot change, so it cannot come to collide");
+        doc.DocumentNumberKey.Should().Be("桐政发〔2018〕47号");
+    }
+
     // ---- collective decision ----
 
     [Fact]

@@ -88,8 +88,77 @@ public abstract class UnifiedNumberConcurrencyTests : IAsyncLifetime
         next.Sequence.Should().Be(first.Sequence + 1, "refused registrations gave their numbers back");
     }
 
+    [Fact]
+    public async Task RegistersExactlyOne_GivenConcurrentRegistrationsOfOneDocumentNumber()
+    {
+        var number = TestDocx.NextDocumentNumber();
+        string[] spellings = [number, number.Replace('〔', '[').Replace('〕', ']'), number.Replace("〕", "〕 ")];
+        var ids = await SeedDecidedDocumentsAsync(8, i => spellings[i % spellings.Length]);
+
+        var responses = await RegisterAllAtOnceAsync(ids);
+
+        await ShouldRegisterExactlyOneAsync(ids, responses);
+        await using var scope = _first.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FilingDbContext>();
+        (await db.NumberSequences.SingleAsync(s => s.Prefix == "ATLD00" && s.Year == 2024)).LastValue.Should().Be(1, "refused registrations gave their numbers back");
+    }
+
+    [Fact]
+    public async Task RegistersExactlyOne_GivenConcurrentDuplicatesEitherSideOfNewYear()
+    {
+        // One instance's clock reads 23:59:59 on 31 December in Beijing, the other's 00:00:00 on 1 January: the two draw
+        // from different yearly counters, so only the authority's own lock keeps them from both taking the number. Only
+        // the first registration of each year can race, so the test runs several rounds, each with a number of its own.
+        _first.Clock.Set(new DateTimeOffset(2024, 12, 31, 15, 59, 59, TimeSpan.Zero));
+        _second.Clock.Set(new DateTimeOffset(2024, 12, 31, 16, 0, 0, TimeSpan.Zero));
+        const int Rounds = 6;
+        for (var round = 0; round < Rounds; round++)
+        {
+            var number = TestDocx.NextDocumentNumber();
+            var ids = await SeedDecidedDocumentsAsync(4, _ => number);
+
+            var responses = await RegisterAllAtOnceAsync(ids);
+
+            await ShouldRegisterExactlyOneAsync(ids, responses);
+        }
+
+        await using var scope = _first.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FilingDbContext>();
+        (await db.NumberSequences.SumAsync(s => s.LastValue)).Should().Be(Rounds, "no refused registration kept a number, in either year");
+    }
+
+    private async Task<HttpResponseMessage[]> RegisterAllAtOnceAsync(List<Guid> ids)
+    {
+        var clients = new[] { new RegisterClient(_first).As(Legal), new RegisterClient(_second).As(Legal) };
+        using var start = new SemaphoreSlim(0, ids.Count);
+        var tasks = ids.Select((id, i) => Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            return await clients[i % 2].PostAsync($"/api/v1/documents/{id}/registration", null);
+        })).ToList();
+        start.Release(ids.Count);
+        return await Task.WhenAll(tasks);
+    }
+
+    private async Task ShouldRegisterExactlyOneAsync(List<Guid> ids, HttpResponseMessage[] responses)
+    {
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(1);
+        var winner = ids[Array.FindIndex(responses, r => r.StatusCode == HttpStatusCode.OK)];
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+        {
+            await Expect(refused, HttpStatusCode.Conflict);
+            var problem = await Json(refused);
+            problem.GetProperty("code").GetString().Should().Be("duplicate-document-number");
+            problem.GetProperty("existingDocument").GetProperty("id").GetGuid().Should().Be(winner);
+        }
+
+        await using var scope = _first.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FilingDbContext>();
+        (await db.Documents.CountAsync(d => ids.Contains(d.Id) && d.UnifiedNumber != null)).Should().Be(1);
+    }
+
     /// <summary>Documents taken to the collective decision directly through the domain and the database (fast).</summary>
-    private async Task<List<Guid>> SeedDecidedDocumentsAsync(int count)
+    private async Task<List<Guid>> SeedDecidedDocumentsAsync(int count, Func<int, string>? documentNumber = null)
     {
         await using var scope = _first.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FilingDbContext>();
@@ -103,7 +172,7 @@ public abstract class UnifiedNumberConcurrencyTests : IAsyncLifetime
         for (var i = 0; i < count; i++)
         {
             var doc = NormativeDocumentRecord.StartDraft(Guid.CreateVersion7(), orgs["tonglu-gov"], orgs["tonglu-fgj"],
-                new DraftDetails(DocumentNumber: TestDocx.NextDocumentNumber()),
+                new DraftDetails(DocumentNumber: documentNumber?.Invoke(i) ?? TestDocx.NextDocumentNumber()),
                 RegisterTestData.Version($"桐庐县人民政府关于并发登记测试的通知（{i}）"), drafter, now);
             doc.WaivePublicComment("测试", drafter, now);
             doc.RecordFairCompetitionSelfReview(StepOutcome.Passed, null, drafter, now);
