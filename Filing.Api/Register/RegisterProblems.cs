@@ -27,30 +27,32 @@ internal static class RegisterProblems
     /// the 发文字号 of <paramref name="document"/>. Names the holder (unified number, id) in the detail and as
     /// <c>existingDocument</c>, so the legal office can open it.
     /// </summary>
-    public static ProblemHttpResult DuplicateDocumentNumber(NormativeDocumentRecord document, RegisteredDocumentNumber holder)
+    public static ProblemHttpResult DuplicateDocumentNumber(NormativeDocumentRecord document, RegisteredDocumentNumber holder) =>
+        TypedResults.Problem(DuplicateDocumentNumber(document.DocumentNumber!, document.IssuingAuthorityName, holder));
+
+    /// <summary>The problem body of <see cref="DuplicateDocumentNumber(NormativeDocumentRecord, RegisteredDocumentNumber)"/> (also the OpenAPI example).</summary>
+    public static ProblemDetails DuplicateDocumentNumber(string documentNumber, string issuingAuthority, RegisteredDocumentNumber holder)
     {
-        var written = holder.DocumentNumber == document.DocumentNumber ? "" : $"（登记为“{holder.DocumentNumber}”）";
-        return Problem(StatusCodes.Status409Conflict, ProblemCodes.DuplicateDocumentNumber, "Document number already registered",
-            $"发文字号“{document.DocumentNumber}”已被{document.IssuingAuthorityName}的文件《{holder.Title}》（统一编号 {holder.UnifiedNumber}，id {holder.Id}）" +
-            $"登记使用{written}。同一制定机关的发文字号不得重复：本文件未予登记，未占用统一编号，请核对发文字号。" +
-            $" / {document.IssuingAuthorityName} has already registered {holder.UnifiedNumber} (id {holder.Id}) under this 发文字号; " +
-            "this document was not registered and no unified number was used.",
-            new Dictionary<string, object?>
-            {
-                ["documentNumber"] = document.DocumentNumber,
-                ["existingDocument"] = new { id = holder.Id, unifiedNumber = holder.UnifiedNumber, documentNumber = holder.DocumentNumber, title = holder.Title },
-            });
+        var written = holder.DocumentNumber == documentNumber ? "" : $"（登记为“{holder.DocumentNumber}”）";
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Document number already registered",
+            Detail = $"发文字号“{documentNumber}”已被{issuingAuthority}的文件《{holder.Title}》（统一编号 {holder.UnifiedNumber}，id {holder.Id}）" +
+                $"登记使用{written}。同一制定机关的发文字号不得重复：本文件未予登记，未占用统一编号，请核对发文字号。" +
+                $" / {issuingAuthority} has already registered {holder.UnifiedNumber} (id {holder.Id}) under this 发文字号; " +
+                "this document was not registered and no unified number was used.",
+        };
+        problem.Extensions["code"] = ProblemCodes.DuplicateDocumentNumber;
+        problem.Extensions["documentNumber"] = documentNumber;
+        problem.Extensions["existingDocument"] = new { id = holder.Id, unifiedNumber = holder.UnifiedNumber, documentNumber = holder.DocumentNumber, title = holder.Title };
+        return problem;
     }
 
-    public static ProblemHttpResult Problem(int status, string code, string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
+    public static ProblemHttpResult Problem(int status, string code, string title, string detail)
     {
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
         problem.Extensions["code"] = code;
-        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
-        {
-            problem.Extensions[key] = value;
-        }
-
         return TypedResults.Problem(problem);
     }
 }

@@ -43,7 +43,13 @@ internal static class StepsEndpoints
         Step(group.MapPost("/collective-decision", CollectiveDecision), "RecordCollectiveDecision",
             "集体审议决定, after the legality review passed on the current version", null).WithRequestExample(RegisterExamples.Decision);
         Step(group.MapPost("/registration", Registration), "RegisterDocument",
-            "统一登记: assigns the next unified number of the issuing authority's prefix", "Takes no body; answers `{ unifiedNumber }`.").WithResponseExample(StatusCodes.Status200OK, RegisterExamples.Registration);
+            "统一登记: assigns the next unified number of the issuing authority's prefix",
+            "Takes no body; answers `{ unifiedNumber }`. 409 `lifecycle-violation` names what is missing before registration; " +
+            "409 `duplicate-document-number` when the issuing authority has already registered a document under the same 发文字号 " +
+            "(compared as the public register's `documentNumber=` look-up does: 桐政发[2024]12号 is 桐政发〔2024〕12号), naming it in " +
+            "`existingDocument { id, unifiedNumber, documentNumber, title }`. A refused registration changes nothing and uses no number.")
+            .WithResponseExample(StatusCodes.Status200OK, RegisterExamples.Registration)
+            .WithResponseExample(StatusCodes.Status409Conflict, RegisterExamples.DuplicateDocumentNumber);
         Step(group.MapPost("/publication", Publication).DisableAntiforgery()
                 .WithMetadata(new OpenApiRequestBodies([(typeof(PublicationRequest), "application/json"), (typeof(PublicationForm), "multipart/form-data")])),
             "PublishDocument",
