@@ -57,6 +57,16 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
     [InlineData("q=%22扶持茶叶%22")]
     [InlineData("q=办法&titleOnly=true")]
     [InlineData("q=扶持&year=2023")]
+    [InlineData("q=扶持&status=in-force&sort=effectiveDate")]
+    [InlineData("sort=-publishedOn")]
+    [InlineData("sort=publishedOn")]
+    [InlineData("sort=-effectiveDate")]
+    [InlineData("sort=effectiveDate")]
+    [InlineData("year=2023&sort=publishedOn")]
+    [InlineData("status=in-force&sort=-effectiveDate")]
+    [InlineData("inForceOn=2023-04-01")]
+    [InlineData("type=办法,意见&publishedFrom=2023-03-01&publishedTo=2024-01-15")]
+    [InlineData("effectiveFrom=2023-01-01&sort=effectiveDate")]
     public async Task PagesEqualDatabasePages_GivenCursorWalk(string query)
     {
         var cached = new RegisterClient(_cached);
@@ -77,6 +87,27 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
             var next = await uncached.GetOkAsync(Anonymous, $"/api/v1/register?limit=2&{query}&cursor={Uri.EscapeDataString(cursor)}");
             Ids(next).Should().Equal(databaseIds.Skip(2).Take(2));
         }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("q=扶持")]
+    [InlineData("q=茶叶 OR 竹笋")]
+    [InlineData("q=%22扶持茶叶%22")]
+    [InlineData("q=市场&titleOnly=true")]
+    [InlineData("year=2023")]
+    [InlineData("status=in-force")]
+    [InlineData("status=repealed,in-force")]
+    [InlineData("inForceOn=2023-04-01")]
+    [InlineData("type=办法")]
+    [InlineData("q=扶持&publishedFrom=2023-05-10")]
+    public async Task FacetsEqualDatabaseFacets_GivenQuestion(string query)
+    {
+        var cached = await new RegisterClient(_cached).GetOkAsync(Anonymous, "/api/v1/register/facets?" + query);
+        var database = await new RegisterClient(_uncached).GetOkAsync(Anonymous, "/api/v1/register/facets?" + query);
+
+        cached.GetProperty("total").GetInt32().Should().BeGreaterThan(0, query);
+        cached.GetRawText().Should().Be(database.GetRawText(), query);
     }
 
     private static async Task<(List<Guid> Ids, int Total)> WalkAsync(RegisterClient client, string query)
