@@ -94,6 +94,9 @@ public sealed class RegisterResultCache : IDisposable
         }
     }
 
+    /// <summary>Whether an answer is held under <paramref name="key"/> (diagnostics and tests).</summary>
+    public bool Holds(string key) => _cache?.TryGetValue(key, out _) == true;
+
     private async Task<T> ComputeAndKeepAsync<T>(string key, Func<Task<T>> compute, Func<T, long> size)
     {
         var value = await compute();

@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Filing.Api.Infrastructure.Data;
+using Filing.Api.Register.Public;
 using Filing.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Filing.Tests.TestSupport.RegisterClient;
 
 namespace Filing.Tests.Api.Register;
@@ -15,6 +19,7 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
     private readonly SharedDatabaseApiFactory _cached = instances.Cached;
     private readonly SharedDatabaseApiFactory _other = instances.Other;
     private readonly SharedDatabaseApiFactory _uncached = instances.Uncached;
+    private readonly SharedDatabaseApiFactory _refreshing = instances.Refreshing;
 
     [Fact]
     public async Task AnswersChangeAtOnce_GivenPublicationAndRepealOnAnotherInstance()
@@ -89,6 +94,31 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
         }
     }
 
+    [Fact]
+    public async Task LoadsSnapshotInBackground_GivenPublicationOnAnotherInstance()
+    {
+        var writer = new RegisterClient(_other);
+        var cache = _refreshing.Services.GetRequiredService<RegisterResultCache>();
+        await using var before = _refreshing.Services.CreateAsyncScope();
+        var db = before.ServiceProvider.GetRequiredService<FilingDbContext>();
+        async Task<long> Version() => await db.EventLogState.AsNoTracking().Where(s => s.Id == 1).Select(s => s.RegisterVersion).SingleAsync();
+
+        var id = await writer.UploadAsync(RegisterCorpus.Draft("桐政发〔2024〕42号", "桐庐县山核桃产业扶持办法", "第一条 扶持山核桃种植。"));
+        await writer.TakeToAsync(id, "published");
+        var version = await Version();
+
+        // No request reaches the refreshing instance: its background check (every second) loads the new state.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!cache.Holds(PublicRegisterQuery.SnapshotKey(version)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        cache.Holds(PublicRegisterQuery.SnapshotKey(version)).Should().BeTrue("the refresher loads the snapshot of a changed register");
+        var page = await new RegisterClient(_refreshing).GetOkAsync(Anonymous, "/api/v1/register?q=山核桃");
+        Ids(page).Should().Equal(id);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("q=扶持")]
@@ -143,6 +173,9 @@ public abstract class ResultCacheInstances : IAsyncLifetime
 
     public SharedDatabaseApiFactory Uncached { get; private set; } = null!;
 
+    /// <summary>A cached instance that loads the snapshot of a changed register in the background, every second.</summary>
+    public SharedDatabaseApiFactory Refreshing { get; private set; } = null!;
+
     protected abstract Task<(string Provider, string Connection)> DatabaseAsync();
 
     public async Task InitializeAsync()
@@ -154,6 +187,8 @@ public abstract class ResultCacheInstances : IAsyncLifetime
         Other.CreateClient().Dispose();
         Uncached = new SharedDatabaseApiFactory(provider, connection, resultCacheRows: 0);
         Uncached.CreateClient().Dispose();
+        Refreshing = new SharedDatabaseApiFactory(provider, connection, snapshotRefreshSeconds: 1);
+        Refreshing.CreateClient().Dispose();
 
         var writer = new RegisterClient(Other);
         var set = new (string Number, string Title, string Clause, string Date)[]
@@ -184,6 +219,7 @@ public abstract class ResultCacheInstances : IAsyncLifetime
         await Cached.DisposeAsync();
         await Other.DisposeAsync();
         await Uncached.DisposeAsync();
+        await Refreshing.DisposeAsync();
     }
 }
 
