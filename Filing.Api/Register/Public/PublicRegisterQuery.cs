@@ -166,9 +166,9 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
     private Task<RankedMatch[]> RankedAsync(RegisterQuestion question, RegisterSort sort, long version, RegisterSnapshot snapshot, CancellationToken ct) =>
         cache!.GetOrComputeAsync(RegisterResultCache.Key("ranked", question, sort, version), async () =>
         {
-            var (sql, parameters) = SearchSql.Matches(question.Search!, db.Provider);
+            var (sql, parameters) = SearchSql.Matches(question.Search!, db.Provider, ranked: false);
             var matches = await SearchReadAsync(() => db.Database.SqlQueryRaw<SearchMatch>(sql, parameters).ToListAsync(ct), ct);
-            return snapshot.Rank(matches, RegisterSnapshot.Criteria(question.Filter, question.Today), sort);
+            return snapshot.Rank(matches, question.Search!, RegisterSnapshot.Criteria(question.Filter, question.Today), sort);
         }, r => r.Length, ct);
 
     /// <summary>The rows of <paramref name="keys"/>, in that order, with their ranks.</summary>

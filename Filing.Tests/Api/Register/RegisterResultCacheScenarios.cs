@@ -77,10 +77,11 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
         var cached = new RegisterClient(_cached);
         var uncached = new RegisterClient(_uncached);
 
-        var (cachedIds, cachedTotal) = await WalkAsync(cached, query);
-        var (databaseIds, databaseTotal) = await WalkAsync(uncached, query);
+        var (cachedIds, cachedTotal, cachedScores) = await WalkAsync(cached, query);
+        var (databaseIds, databaseTotal, databaseScores) = await WalkAsync(uncached, query);
 
         cachedIds.Should().NotBeEmpty().And.Equal(databaseIds, query);
+        cachedScores.Should().Equal(databaseScores, "the ranks computed in memory are the ranks computed in SQL");
         cachedIds.Should().OnlyHaveUniqueItems();
         cachedTotal.Should().Be(databaseTotal).And.Be(cachedIds.Count);
 
@@ -140,9 +141,10 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
         cached.GetRawText().Should().Be(database.GetRawText(), query);
     }
 
-    private static async Task<(List<Guid> Ids, int Total)> WalkAsync(RegisterClient client, string query)
+    private static async Task<(List<Guid> Ids, int Total, List<int?> Scores)> WalkAsync(RegisterClient client, string query)
     {
         var ids = new List<Guid>();
+        var scores = new List<int?>();
         string? cursor = null;
         var total = -1;
         do
@@ -151,11 +153,13 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
                 $"/api/v1/register?limit=2&{query}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
             total = page.GetProperty("total").GetInt32();
             ids.AddRange(Ids(page));
+            scores.AddRange(page.GetProperty("items").EnumerateArray()
+                .Select(i => i.TryGetProperty("score", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32() : (int?)null));
             cursor = page.GetProperty("nextCursor").GetString();
         }
         while (cursor is not null && ids.Count < 100);
 
-        return (ids, total);
+        return (ids, total, scores);
     }
 
     private static List<Guid> Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
