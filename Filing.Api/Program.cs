@@ -44,6 +44,8 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", t
 await app.Services.EnsureRegisterSearchIndexAsync();
 await app.Services.EnsureBootstrapAdminAsync(app.Configuration["Auth:BootstrapAdminKeySha256"]);
 
+// First: everything after it (rate limits per client, idempotency scopes, links, logs) sees the client's address and scheme.
+app.UseFilingForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
