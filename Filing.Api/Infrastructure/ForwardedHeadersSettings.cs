@@ -106,7 +106,9 @@ public sealed partial record ForwardedHeadersSettings(IReadOnlyList<IPAddress> K
     private static IPNetwork ParseNetwork(string name, string text)
     {
         var slash = text.IndexOf('/', StringComparison.Ordinal);
-        if (slash > 0 && (text.Contains(':') || DottedQuad().IsMatch(text[..slash])) && IPNetwork.TryParse(text, out var network))
+        // TryParse clears host bits silently ("10.0.0.5/8" becomes 10.0.0.0/8); a typo in whom to trust must not widen it.
+        if (slash > 0 && (text.Contains(':') || DottedQuad().IsMatch(text[..slash])) && IPNetwork.TryParse(text, out var network)
+            && IPAddress.TryParse(text[..slash], out var written) && network.BaseAddress.Equals(written))
         {
             return network;
         }
