@@ -26,6 +26,9 @@ builder.Services.AddFilingFeeds(builder.Configuration);
 builder.Services.AddFilingParticipation(builder.Configuration, builder.Environment);
 builder.Services.AddPublicRegister();
 
+// A bad ForwardedHeaders entry stops start-up before the database is touched (read again, finally, for the pipeline).
+ForwardedHeadersSettings.Read(builder.Configuration);
+
 var app = builder.Build();
 
 // The database is ready (migrated, demo data in Development) before the first request is taken.

@@ -21,8 +21,8 @@ internal static class ForwardedHeadersSetup
             return app;
         }
 
-        app.Logger.LogInformation("X-Forwarded-For/-Proto believed from {Proxies} {Networks}, at most {Limit} hop(s)",
-            string.Join(", ", settings.KnownProxies), string.Join(", ", settings.KnownNetworks), settings.ForwardLimit);
+        app.Logger.LogInformation("X-Forwarded-For/-Proto believed from {Proxies}, at most {Limit} hop(s)",
+            string.Join(", ", settings.KnownProxies.Select(p => p.ToString()).Concat(settings.KnownNetworks.Select(n => n.ToString()))), settings.ForwardLimit);
         app.UseForwardedHeaders(settings.ToOptions());
         return app;
     }
