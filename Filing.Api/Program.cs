@@ -26,6 +26,9 @@ builder.Services.AddFilingFeeds(builder.Configuration);
 builder.Services.AddFilingParticipation(builder.Configuration, builder.Environment);
 builder.Services.AddPublicRegister();
 
+// A bad ForwardedHeaders entry stops start-up before the database is touched (read again, finally, for the pipeline).
+ForwardedHeadersSettings.Read(builder.Configuration);
+
 var app = builder.Build();
 
 // The database is ready (migrated, demo data in Development) before the first request is taken.
@@ -44,6 +47,8 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", t
 await app.Services.EnsureRegisterSearchIndexAsync();
 await app.Services.EnsureBootstrapAdminAsync(app.Configuration["Auth:BootstrapAdminKeySha256"]);
 
+// First: everything after it (rate limits per client, idempotency scopes, links, logs) sees the client's address and scheme.
+app.UseFilingForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 

@@ -46,7 +46,9 @@ internal static class FeedsModel
             w.Property(x => x.Url).HasMaxLength(2000);
             w.Property(x => x.EventTypes).HasMaxLength(2000);
             w.Property(x => x.Description).HasMaxLength(500);
-            w.Property(x => x.Secret).HasMaxLength(100);
+            // A concurrency token: of two rotations at the same time one fails (409) instead of returning a secret that never signs.
+            w.Property(x => x.Secret).HasMaxLength(100).IsConcurrencyToken();
+            w.Property(x => x.PreviousSecret).HasMaxLength(100);
             w.Ignore(x => x.IsActive);
             w.Ignore(x => x.Types);
             w.HasIndex(x => x.OrganisationId);

@@ -20,6 +20,8 @@ internal static class FeedsSetup
             .Validate(o => o.MaxAttempts >= 1 && o.BatchSize >= 1 && o.MaxParallelSends >= 1 && o.BaseDelay >= TimeSpan.Zero
                 && o.MaxDelay >= o.BaseDelay && o.Timeout > TimeSpan.Zero && o.Lease > o.Timeout && o.PollInterval > TimeSpan.Zero
                 && o.MaxSubscriptionsPerOrganisation >= 1, "Webhooks settings out of range (the lease must outlast the timeout).")
+            .Validate(o => o.SecretOverlap >= TimeSpan.Zero && o.SecretOverlap <= TimeSpan.FromHours(WebhookOptions.MaxSecretOverlapHours),
+                $"Webhooks:SecretOverlap must be between 00:00:00 and {WebhookOptions.MaxSecretOverlapHours} hours (7.00:00:00).")
             .ValidateOnStart();
 
         services.AddSingleton<OutboxSignal>();

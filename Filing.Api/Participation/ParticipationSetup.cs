@@ -62,7 +62,8 @@ internal static class ParticipationSetup
         return app;
     }
 
-    // Partitioned per client address. Behind a reverse proxy, enable forwarded headers so that this is the client's.
+    // Partitioned per client address. Behind a load balancer this is the client's only when the balancer is listed under
+    // ForwardedHeaders (see ForwardedHeadersSettings); otherwise every citizen shares the balancer's bucket.
     private static RateLimitPartition<string> Limiter(HttpContext http, Func<ParticipationOptions, RateLimitSetting> pick)
     {
         var setting = pick(http.RequestServices.GetRequiredService<IOptions<ParticipationOptions>>().Value);

@@ -39,6 +39,12 @@ public sealed class RegisterOptions
     /// </summary>
     public long ResultCacheRows { get; set; } = 2_000_000;
 
+    /// <summary>
+    /// Seconds between checks of the register version by which each instance loads the snapshot of a changed register in
+    /// the background (see <see cref="Public.RegisterSnapshotRefresher"/>). 0: only requests load it.
+    /// </summary>
+    public int SnapshotRefreshSeconds { get; set; } = 2;
+
     public PublicCommentPolicy PublicCommentPolicy => new(CommentMinimumWorkingDays, CommentBusinessRelatedMinimumDays);
 
     public CleanupPolicy CleanupPolicy => new(CleanupIntervalYears);

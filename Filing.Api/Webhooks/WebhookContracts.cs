@@ -11,7 +11,7 @@ namespace Filing.Api.Webhooks;
 /// <param name="Description">What it is for (e.g. 备案审查平台对接).</param>
 public sealed record CreateWebhookRequest(string? Url, IReadOnlyList<string>? EventTypes, Guid? IssuingAuthorityId, string? Description);
 
-/// <summary>A webhook subscription (the secret is shown once, at creation).</summary>
+/// <summary>A webhook subscription (the secret is shown once, at creation or rotation).</summary>
 /// <param name="Id">Subscription id.</param>
 /// <param name="OrganisationId">The owning organisation.</param>
 /// <param name="Url">Where deliveries go.</param>
@@ -20,6 +20,8 @@ public sealed record CreateWebhookRequest(string? Url, IReadOnlyList<string>? Ev
 /// <param name="Description">What it is for.</param>
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="Deliveries">Deliveries by status.</param>
+/// <param name="SecretRotatedAt">When the signing secret was last rotated, or null if never.</param>
+/// <param name="PreviousSecretExpiresAt">While the secret before the last rotation still signs deliveries (next to the current one): when it stops; otherwise null.</param>
 public sealed record WebhookDto(
     Guid Id,
     Guid OrganisationId,
@@ -28,10 +30,13 @@ public sealed record WebhookDto(
     Guid? IssuingAuthorityId,
     string? Description,
     DateTimeOffset CreatedAt,
-    DeliveryCountsDto Deliveries)
+    DeliveryCountsDto Deliveries,
+    DateTimeOffset? SecretRotatedAt,
+    DateTimeOffset? PreviousSecretExpiresAt)
 {
-    public static WebhookDto From(WebhookSubscription s, DeliveryCountsDto counts) =>
-        new(s.Id, s.OrganisationId, s.Url, s.Types, s.IssuingAuthorityId, s.Description, s.CreatedAt, counts);
+    public static WebhookDto From(WebhookSubscription s, DeliveryCountsDto counts, DateTimeOffset now) =>
+        new(s.Id, s.OrganisationId, s.Url, s.Types, s.IssuingAuthorityId, s.Description, s.CreatedAt, counts,
+            s.SecretRotatedAt, s.PreviousSecretActiveUntil(now));
 }
 
 /// <summary>How many deliveries of a subscription are in each state.</summary>
@@ -45,6 +50,18 @@ public sealed record DeliveryCountsDto(int Pending, int Delivered, int Dead, int
 /// <param name="Webhook">The subscription.</param>
 /// <param name="Secret">HMAC-SHA256 key for <c>X-Filing-Signature</c>. Store it now: it is not shown again.</param>
 public sealed record CreatedWebhookDto(WebhookDto Webhook, string Secret);
+
+/// <summary>Body of <c>POST /api/v1/webhooks/{id}/secret</c> (optional).</summary>
+/// <param name="ExpireCurrentInHours">
+/// How long the current secret keeps signing deliveries next to the new one, in whole hours from 0 (stop now, e.g. when
+/// it leaked) to 168; omit for the configured overlap (Webhooks:SecretOverlap, 24 hours by default).
+/// </param>
+public sealed record RotateWebhookSecretRequest(int? ExpireCurrentInHours);
+
+/// <summary>Answer of <c>POST /api/v1/webhooks/{id}/secret</c>: the new signing secret, which is never shown again.</summary>
+/// <param name="Webhook">The subscription (its <c>previousSecretExpiresAt</c> says until when the old secret also signs).</param>
+/// <param name="Secret">The new HMAC-SHA256 key for <c>X-Filing-Signature</c>. Store it now: it is not shown again.</param>
+public sealed record RotatedWebhookSecretDto(WebhookDto Webhook, string Secret);
 
 /// <summary>One delivery (an event to a subscription) and its attempts so far.</summary>
 /// <param name="Id">Delivery id (header <c>X-Filing-Delivery-Id</c>).</param>

@@ -38,5 +38,14 @@ public sealed class WebhookOptions
     /// <summary>Most active subscriptions one organisation may have.</summary>
     public int MaxSubscriptionsPerOrganisation { get; set; } = 20;
 
+    /// <summary>
+    /// How long a rotated secret keeps signing deliveries next to its successor, unless the rotation request says
+    /// otherwise (0 to <see cref="MaxSecretOverlapHours"/> hours).
+    /// </summary>
+    public TimeSpan SecretOverlap { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Longest overlap a rotation may ask for (7 days, as long as a receiver may reasonably need to redeploy).</summary>
+    public const int MaxSecretOverlapHours = 168;
+
     public RetryPolicy RetryPolicy => new(MaxAttempts, BaseDelay, MaxDelay);
 }

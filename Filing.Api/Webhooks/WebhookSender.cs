@@ -8,9 +8,10 @@ namespace Filing.Api.Webhooks;
 
 /// <summary>
 /// One webhook attempt: POST the stored body with the signature and delivery headers; 2xx is success, anything else
-/// (another status, a timeout, a refused connection) is a failure to retry. Redirects are not followed.
+/// (another status, a timeout, a refused connection) is a failure to retry. Redirects are not followed. The signature is
+/// made at send time, so a retry after a rotation carries the signatures of the secrets in use then.
 /// </summary>
-internal sealed class WebhookSender(IHttpClientFactory clients)
+internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clock)
 {
     public const string ClientName = "filing-webhooks";
     public const string EventIdHeader = "X-Filing-Event-Id";
@@ -23,7 +24,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients)
         var body = Encoding.UTF8.GetBytes(message.Body);
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(subscription.Secret, body));
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(subscription.SigningSecrets(clock.GetUtcNow()), body));
         request.Headers.Add(EventIdHeader, message.EventId.ToString("D"));
         request.Headers.Add(EventTypeHeader, message.EventType);
         request.Headers.Add(DeliveryIdHeader, message.Id.ToString("D"));

@@ -12,7 +12,8 @@ namespace Filing.Api.Webhooks;
 
 /// <summary>
 /// Webhook subscriptions of the caller's organisation, their deliveries and dead letters. Deliveries are POSTs of JSON
-/// signed with <c>X-Filing-Signature: sha256=&lt;hex HMAC-SHA256 of the body&gt;</c>, carrying <c>X-Filing-Event-Id</c> (for
+/// signed with <c>X-Filing-Signature: sha256=&lt;hex HMAC-SHA256 of the body&gt;</c> (during a secret rotation's overlap
+/// <c>sha256=&lt;new&gt;,sha256=&lt;old&gt;</c>), carrying <c>X-Filing-Event-Id</c> (for
 /// de-duplication), <c>X-Filing-Event-Type</c>, <c>X-Filing-Delivery-Id</c> and <c>X-Filing-Delivery-Attempt</c>;
 /// 2xx counts as delivered, anything else is retried with exponential backoff and jitter, then dead-lettered.
 /// </summary>
@@ -54,6 +55,23 @@ internal static class WebhooksEndpoints
             .WithSummary("Stop a subscription; its pending deliveries are cancelled")
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id:guid}/secret", RotateSecret)
+            .WithName("RotateWebhookSecret")
+            .WithSummary("Replace the signing secret; the new one is returned once, and the old one keeps signing for an overlap period")
+            .WithDescription("For the overlap (`expireCurrentInHours`, 0–168; by default Webhooks:SecretOverlap, 24 hours) every delivery is signed " +
+                "with both secrets: `X-Filing-Signature: sha256=<new>,sha256=<old>`. Receivers accept a delivery when any listed signature matches, " +
+                "so they can switch to the new secret at any time within the overlap without missing an event; afterwards only the new secret signs. " +
+                "`expireCurrentInHours: 0` ends the old secret at once (it leaked). Rotating again during an overlap ends the oldest secret at once " +
+                "(at most two sign). Only the owning organisation's keys may rotate (the new secret is shown to the caller). Send an `Idempotency-Key` " +
+                "so that a retry after a lost answer returns the same secret instead of rotating twice.")
+            .RequireAuthorization()
+            .WithRequestExample(new { expireCurrentInHours = 24 })
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithMetadata(new Infrastructure.Idempotency.IdempotentAttribute());
 
         group.MapGet("/{id:guid}/deliveries", Deliveries)
             .WithName("ListWebhookDeliveries")
@@ -138,7 +156,7 @@ internal static class WebhooksEndpoints
             new { id = subscription.Id, url = subscription.Url, eventTypes = subscription.Types, subscription.IssuingAuthorityId }, $"webhook:{subscription.Id}", ct);
         await ctx.Db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/webhooks/{subscription.Id}",
-            new CreatedWebhookDto(WebhookDto.From(subscription, new DeliveryCountsDto(0, 0, 0, 0)), secret));
+            new CreatedWebhookDto(WebhookDto.From(subscription, new DeliveryCountsDto(0, 0, 0, 0), ctx.Now), secret));
     }
 
     private static async Task<Results<Ok<PagedList<WebhookDto>>, ValidationProblem>> List(int? limit, string? cursor, RegisterContext ctx, CancellationToken ct)
@@ -159,7 +177,7 @@ internal static class WebhooksEndpoints
         var items = new List<WebhookDto>();
         foreach (var s in page.Take(take))
         {
-            items.Add(WebhookDto.From(s, await CountsAsync(ctx, s.Id, ct)));
+            items.Add(WebhookDto.From(s, await CountsAsync(ctx, s.Id, ct), ctx.Now));
         }
 
         return TypedResults.Ok(new PagedList<WebhookDto>(items, total, page.Count > take ? Cursor.Encode("w", page[take - 1].Id.ToString("D")) : null));
@@ -167,7 +185,7 @@ internal static class WebhooksEndpoints
 
     private static async Task<Results<Ok<WebhookDto>, ProblemHttpResult>> Get(Guid id, RegisterContext ctx, CancellationToken ct) =>
         await Visible(ctx).SingleOrDefaultAsync(s => s.Id == id && s.DeletedAt == null, ct) is { } s
-            ? TypedResults.Ok(WebhookDto.From(s, await CountsAsync(ctx, s.Id, ct)))
+            ? TypedResults.Ok(WebhookDto.From(s, await CountsAsync(ctx, s.Id, ct), ctx.Now))
             : RegisterProblems.NotFound("webhook");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, RegisterContext ctx, CancellationToken ct)
@@ -190,6 +208,43 @@ internal static class WebhooksEndpoints
             new { id = subscription.Id, url = subscription.Url, cancelledDeliveries = pending.Count }, $"webhook:{subscription.Id}", ct);
         await ctx.Db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<RotatedWebhookSecretDto>, ProblemHttpResult, ValidationProblem>> RotateSecret(
+        Guid id, RotateWebhookSecretRequest? request, RegisterContext ctx, IOptions<WebhookOptions> options, CancellationToken ct)
+    {
+        var overlap = options.Value.SecretOverlap;
+        if (request?.ExpireCurrentInHours is { } hours)
+        {
+            if (hours is < 0 or > WebhookOptions.MaxSecretOverlapHours)
+            {
+                return RegisterProblems.Invalid("expireCurrentInHours",
+                    $"expireCurrentInHours is a whole number of hours from 0 (the current secret stops signing now) to {WebhookOptions.MaxSecretOverlapHours}.");
+            }
+
+            overlap = TimeSpan.FromHours(hours);
+        }
+
+        var subscription = await ctx.Db.WebhookSubscriptions.Where(Owned(ctx.Caller)).SingleOrDefaultAsync(s => s.Id == id && s.DeletedAt == null, ct);
+        if (subscription is null)
+        {
+            return RegisterProblems.NotFound("webhook");
+        }
+
+        if (subscription.OrganisationId != ctx.Caller.OrganisationId)
+        {
+            // An administrator sees every webhook, but the secret is for the receiving organisation alone.
+            return RegisterProblems.Forbidden("Only a key of the organisation that owns the webhook may rotate its secret: the new secret is shown to the caller.");
+        }
+
+        var now = ctx.Now;
+        var before = new { rotatedAt = subscription.SecretRotatedAt, previousSecretExpiresAt = subscription.PreviousSecretActiveUntil(now) };
+        var secret = WebhookSignature.NewSecret();
+        subscription.RotateSecret(secret, now, overlap);
+        await ctx.Audit.AppendAsync(AuditTrail.OrganisationStream(subscription.OrganisationId), ctx.Caller, "webhook.secret-rotated", before,
+            new { id = subscription.Id, rotatedAt = now, previousSecretExpiresAt = subscription.PreviousSecretActiveUntil(now) }, $"webhook:{subscription.Id}", ct);
+        await ctx.Db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new RotatedWebhookSecretDto(WebhookDto.From(subscription, await CountsAsync(ctx, subscription.Id, ct), now), secret));
     }
 
     private static async Task<Results<Ok<PagedList<WebhookDeliveryDto>>, ProblemHttpResult, ValidationProblem>> Deliveries(

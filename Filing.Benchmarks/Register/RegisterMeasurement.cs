@@ -18,12 +18,15 @@ namespace Filing.Benchmarks.Register;
 /// request), <see cref="PublicRegisterQuery.ListAsync"/> for the honest total and one page of 50 (+1 to know whether
 /// there is a next page), and for searches the indexed texts of the page and the highlighted snippets. Each question is
 /// measured with the result cache off, on an empty cache (<c>cold</c>: asked for the first time in this register state)
-/// and on a warm one (<c>warm</c>: asked again); <c>--cache off,cold,warm</c> picks. HTTP and JSON are not included (measured separately:
+/// and on a warm one (<c>warm</c>: asked again); <c>state</c> is a cold question in a register state this instance has not
+/// seen yet (it loads the register snapshot first); <c>--cache off,state,cold,warm</c> picks. HTTP and JSON are not included (measured separately:
 /// ~57k requests/s for a minimal endpoint on this machine kind, platform-notes.md). Sequential, single client; each
 /// query runs <c>--warmup</c> times unmeasured, then <c>--runs</c> times.
 /// </summary>
 internal static class RegisterMeasurement
 {
+    private static readonly HashSet<RegisterResultCache> Shared = [];
+
     private static readonly DateOnly Today = new(2026, 6, 30);
 
     public static async Task RunAsync(string[] args)
@@ -37,11 +40,11 @@ internal static class RegisterMeasurement
             throw new ArgumentException($"--only {only}: all, list or search.");
         }
 
-        var modes = (bench.Text("cache") ?? "off,cold,warm").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var modes = (bench.Text("cache") ?? "off,state,cold,warm").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(m => m.ToLowerInvariant()).ToList();
-        if (modes.Count == 0 || modes.Any(m => m is not ("off" or "cold" or "warm")))
+        if (modes.Count == 0 || modes.Any(m => m is not ("off" or "state" or "cold" or "warm")))
         {
-            throw new ArgumentException("--cache: a comma-separated list of off, cold and warm.");
+            throw new ArgumentException("--cache: a comma-separated list of off, state, cold and warm.");
         }
 
         await using (var db = bench.Create())
@@ -105,11 +108,23 @@ internal static class RegisterMeasurement
         };
 
         Console.WriteLine($"register-measure: {bench.Provider}, {documents:N0} documents, {await bench.SizeAsync()}, {runs} runs per query after {warmup} warm-up runs, result cache {string.Join("/", modes)}");
-        Console.WriteLine("(off: no result cache, count + page in SQL; cold: an empty cache for every request, i.e. a question asked for the");
-        Console.WriteLine(" first time in this register state; warm: the same question again, e.g. its next page or another client asking it)");
+        Console.WriteLine("(off: no result cache, count + page in SQL; state: an empty cache for every request, i.e. the first request after the");
+        Console.WriteLine(" register changed, which loads the register snapshot; cold: the snapshot of this state held, the question asked for the");
+        Console.WriteLine(" first time; warm: the same question again, e.g. its next page or another client asking it)");
         Console.WriteLine();
         Console.WriteLine("| query | cache | matches | median ms | p95 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|---|");
+        if (modes.Contains("state") || modes.Contains("cold"))
+        {
+            var (loads, held) = await TimeAsync(runs, warmup, Caches("state", bench), async cache =>
+            {
+                await using var db = bench.Create();
+                await new PublicRegisterQuery(db, cache).PrepareAsync(CancellationToken.None);
+                return documents;
+            });
+            Row("register snapshot load (once per register state and instance)", "state", held, loads);
+        }
+
         var listTimes = modes.ToDictionary(m => m, _ => new List<double>());
         foreach (var (name, filter, key, sort, page) in only == "search" ? [] : lists)
         {
@@ -117,7 +132,7 @@ internal static class RegisterMeasurement
             var after = page > 1 ? await CursorOfPageAsync(bench, question, sort, page) : null;
             foreach (var mode in modes)
             {
-                var (times, total) = await TimeAsync(runs, warmup, Caches(mode), cache => RequestAsync(bench, question, sort, after, cache));
+                var (times, total) = await TimeAsync(runs, warmup, Caches(mode, bench), cache => RequestAsync(bench, question, sort, after, cache));
                 listTimes[mode].AddRange(times);
                 Row("list: " + name, mode, total, times);
             }
@@ -129,7 +144,7 @@ internal static class RegisterMeasurement
             var question = new RegisterQuestion(filter, parser.Parse(q, titleOnly), null, Today);
             foreach (var mode in modes)
             {
-                var (times, total) = await TimeAsync(runs, warmup, Caches(mode), cache => RequestAsync(bench, question, sort, null, cache));
+                var (times, total) = await TimeAsync(runs, warmup, Caches(mode, bench), cache => RequestAsync(bench, question, sort, null, cache));
                 searchTimes[mode].AddRange(times);
                 Row($"search: q={q}{(titleOnly ? " titleOnly" : "")}{(filter == f ? "" : " +filters")}{(sort == RegisterSort.Relevance ? "" : " sort=-publishedOn")}", mode, total, times);
             }
@@ -159,15 +174,26 @@ internal static class RegisterMeasurement
         await ExportAsync(bench, "jsonl, whole register", new PublicRegisterFilter(), csv: false);
     }
 
-    /// <summary>The cache each request of a mode gets: none, a new empty one, or one shared by all its requests.</summary>
-    private static Func<RegisterResultCache?> Caches(string mode)
+    /// <summary>
+    /// The cache each request of a mode gets, made before the clock starts: none; a new empty one (state); a new one
+    /// holding this register state's snapshot, loaded untimed (cold); or one shared by all its requests (warm).
+    /// </summary>
+    private static Func<Task<RegisterResultCache?>> Caches(string mode, BenchDatabase bench)
     {
         var shared = new RegisterResultCache(Options.Create(new RegisterOptions()));
+        Shared.Add(shared);
         return mode switch
         {
-            "off" => () => null,
-            "cold" => () => new RegisterResultCache(Options.Create(new RegisterOptions())),
-            _ => () => shared,
+            "off" => () => Task.FromResult<RegisterResultCache?>(null),
+            "state" => () => Task.FromResult<RegisterResultCache?>(new RegisterResultCache(Options.Create(new RegisterOptions()))),
+            "cold" => async () =>
+            {
+                var cache = new RegisterResultCache(Options.Create(new RegisterOptions()));
+                await using var db = bench.Create();
+                await new PublicRegisterQuery(db, cache).PrepareAsync(CancellationToken.None);
+                return cache;
+            },
+            _ => () => Task.FromResult<RegisterResultCache?>(shared),
         };
     }
 
@@ -204,24 +230,36 @@ internal static class RegisterMeasurement
         return after;
     }
 
-    private static async Task<(List<double> Times, int Total)> TimeAsync(int runs, int warmup, Func<RegisterResultCache?> caches, Func<RegisterResultCache?, Task<int>> request)
+    private static async Task<(List<double> Times, int Total)> TimeAsync(int runs, int warmup, Func<Task<RegisterResultCache?>> caches, Func<RegisterResultCache?, Task<int>> request)
     {
         var total = 0;
         for (var i = 0; i < warmup; i++)
         {
-            total = await request(caches());
+            var cache = await caches();
+            total = await request(cache);
+            Release(cache);
         }
 
         var times = new List<double>(runs);
         for (var i = 0; i < runs; i++)
         {
-            var cache = caches(); // made before the clock starts
+            var cache = await caches(); // made before the clock starts
             var watch = Stopwatch.StartNew();
             total = await request(cache);
             times.Add(watch.Elapsed.TotalMilliseconds);
+            Release(cache);
         }
 
         return (times, total);
+
+        // A cache made for one request (state, cold) is disposed with it; the warm mode's shared one is kept.
+        void Release(RegisterResultCache? cache)
+        {
+            if (cache is not null && !Shared.Contains(cache))
+            {
+                cache.Dispose();
+            }
+        }
     }
 
     private static void Row(string name, string mode, int? total, List<double> times)

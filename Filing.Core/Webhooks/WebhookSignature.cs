@@ -5,31 +5,72 @@ namespace Filing.Core.Webhooks;
 
 /// <summary>
 /// The webhook signature: <c>X-Filing-Signature: sha256=&lt;lowercase hex HMAC-SHA256 of the exact request body bytes,
-/// keyed with the subscription secret's UTF-8 bytes&gt;</c>.
+/// keyed with the subscription secret's UTF-8 bytes&gt;</c>. While a rotated secret overlaps with its successor the
+/// header lists one signature per secret, comma-separated, the new secret's first
+/// (<c>sha256=&lt;new&gt;,sha256=&lt;old&gt;</c>); a receiver accepts the delivery when any listed signature matches its secret.
 /// </summary>
 public static class WebhookSignature
 {
     /// <summary>The header that carries the signature.</summary>
     public const string Header = "X-Filing-Signature";
 
+    /// <summary>Prefix of each signature in the header.</summary>
+    public const string Scheme = "sha256=";
+
+    // More than any rotation produces (two); bounds the work of checking a hostile header.
+    private const int MaxSignatures = 8;
+
     /// <summary>The signature header value for <paramref name="body"/>.</summary>
     public static string Sign(string secret, ReadOnlySpan<byte> body)
     {
         ArgumentException.ThrowIfNullOrEmpty(secret);
-        return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+        return Scheme + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
     }
 
-    /// <summary>Whether <paramref name="header"/> is the signature of <paramref name="body"/> (constant-time comparison).</summary>
+    /// <summary>The header value signing <paramref name="body"/> with each of <paramref name="secrets"/>, in that order, comma-separated.</summary>
+    public static string Sign(IReadOnlyList<string> secrets, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        if (secrets.Count == 0)
+        {
+            throw new ArgumentException("At least one secret is needed.", nameof(secrets));
+        }
+
+        var signatures = new string[secrets.Count];
+        for (var i = 0; i < secrets.Count; i++)
+        {
+            signatures[i] = Sign(secrets[i], body);
+        }
+
+        return string.Join(',', signatures);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="header"/> holds a signature of <paramref name="body"/> made with <paramref name="secret"/>:
+    /// any one of its comma-separated signatures matches (constant-time comparison of each).
+    /// </summary>
     public static bool Verify(string secret, ReadOnlySpan<byte> body, string? header)
     {
-        if (string.IsNullOrEmpty(secret) || header is null)
+        if (string.IsNullOrEmpty(secret) || string.IsNullOrWhiteSpace(header))
         {
             return false;
         }
 
         var expected = Encoding.ASCII.GetBytes(Sign(secret, body));
-        var actual = Encoding.ASCII.GetBytes(header.Trim());
-        return CryptographicOperations.FixedTimeEquals(expected, actual);
+        var matched = false;
+        var checkedCount = 0;
+        foreach (var part in header.Split(','))
+        {
+            if (++checkedCount > MaxSignatures)
+            {
+                break;
+            }
+
+            // No early exit: every listed signature costs the same whether or not an earlier one matched.
+            matched |= CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(part.Trim()));
+        }
+
+        return matched;
     }
 
     /// <summary>A new random secret: <c>whsec_</c> and 32 random bytes, base64url (256 bits).</summary>

@@ -63,8 +63,20 @@ public sealed class WebhookSubscription
     /// <summary>What it is for.</summary>
     public string? Description { get; private set; }
 
-    /// <summary>HMAC-SHA256 key; shown to the organisation once, when created.</summary>
+    /// <summary>HMAC-SHA256 key; shown to the organisation once, when created or rotated.</summary>
     public string Secret { get; private set; }
+
+    /// <summary>
+    /// The secret before the last rotation, still signing deliveries (next to <see cref="Secret"/>) until
+    /// <see cref="PreviousSecretExpiresAt"/>, so that receivers can switch without missing an event.
+    /// </summary>
+    public string? PreviousSecret { get; private set; }
+
+    /// <summary>When <see cref="PreviousSecret"/> stops signing deliveries.</summary>
+    public DateTimeOffset? PreviousSecretExpiresAt { get; private set; }
+
+    /// <summary>When the secret was last rotated, if ever.</summary>
+    public DateTimeOffset? SecretRotatedAt { get; private set; }
 
     /// <summary>When it was created.</summary>
     public DateTimeOffset CreatedAt { get; private set; }
@@ -86,4 +98,39 @@ public sealed class WebhookSubscription
 
     /// <summary>Stops deliveries.</summary>
     public void Delete(DateTimeOffset at) => DeletedAt ??= at;
+
+    /// <summary>
+    /// Replaces the signing secret. The current one keeps signing next to the new one for <paramref name="overlap"/>
+    /// (zero ends it at once); a secret still overlapping from an earlier rotation ends now, so at most two sign.
+    /// </summary>
+    /// <param name="secret">The new secret (<see cref="WebhookSignature.NewSecret"/>).</param>
+    /// <param name="at">When.</param>
+    /// <param name="overlap">How long the current secret keeps signing.</param>
+    public void RotateSecret(string secret, DateTimeOffset at, TimeSpan overlap)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(secret);
+        ArgumentOutOfRangeException.ThrowIfLessThan(overlap, TimeSpan.Zero);
+        if (!IsActive)
+        {
+            throw new InvalidOperationException("A deleted webhook has no secret to rotate.");
+        }
+
+        if (secret == Secret || secret == PreviousSecret)
+        {
+            throw new ArgumentException("The new secret must differ from the ones in use.", nameof(secret));
+        }
+
+        PreviousSecret = overlap > TimeSpan.Zero ? Secret : null;
+        PreviousSecretExpiresAt = overlap > TimeSpan.Zero ? at + overlap : null;
+        Secret = secret;
+        SecretRotatedAt = at;
+    }
+
+    /// <summary>When the previous secret stops signing, or null when only the current one signs at <paramref name="at"/>.</summary>
+    public DateTimeOffset? PreviousSecretActiveUntil(DateTimeOffset at) =>
+        PreviousSecret is not null && PreviousSecretExpiresAt > at ? PreviousSecretExpiresAt : null;
+
+    /// <summary>The secrets that sign a delivery made at <paramref name="at"/>: the current one first, then the previous one during its overlap.</summary>
+    public IReadOnlyList<string> SigningSecrets(DateTimeOffset at) =>
+        PreviousSecretActiveUntil(at) is not null ? [Secret, PreviousSecret!] : [Secret];
 }

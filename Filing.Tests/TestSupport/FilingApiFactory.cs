@@ -37,6 +37,12 @@ public class FilingApiFactory : WebApplicationFactory<Program>
     /// <summary><c>Register:ResultCacheRows</c> (null: the service's default; 0 turns the public register's result cache off).</summary>
     public virtual long? ResultCacheRows => null;
 
+    /// <summary>
+    /// <c>Register:SnapshotRefreshSeconds</c>: off by default so that answers come from requests alone (deterministic);
+    /// the refresher's own test turns it on.
+    /// </summary>
+    public virtual int SnapshotRefreshSeconds => 0;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -60,6 +66,7 @@ public class FilingApiFactory : WebApplicationFactory<Program>
             builder.UseSetting("Register:ResultCacheRows", rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        builder.UseSetting("Register:SnapshotRefreshSeconds", SnapshotRefreshSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -96,13 +103,15 @@ public class PostgresApiFactory : FilingApiFactory
 }
 
 /// <summary>An app instance on a given database, so that several instances can share one (as behind a load balancer).</summary>
-public sealed class SharedDatabaseApiFactory(string provider, string connectionString, long? resultCacheRows = null) : FilingApiFactory
+public sealed class SharedDatabaseApiFactory(string provider, string connectionString, long? resultCacheRows = null, int snapshotRefreshSeconds = 0) : FilingApiFactory
 {
     public override string Provider => provider;
 
     public override string ConnectionString => connectionString;
 
     public override long? ResultCacheRows => resultCacheRows;
+
+    public override int SnapshotRefreshSeconds => snapshotRefreshSeconds;
 }
 
 /// <summary>The SQLite host with the public register's result cache off (every answer from the database).</summary>

@@ -36,4 +36,40 @@ public class WebhookSignatureTests
         a.Should().NotBe(b);
         a.Should().MatchRegex("^whsec_[A-Za-z0-9_-]{43}$");
     }
+
+    [Fact]
+    public void Sign_ListsOneSignaturePerSecretInOrder_GivenTwoSecrets()
+    {
+        var body = "{}"u8.ToArray();
+
+        var header = WebhookSignature.Sign(["whsec_new", "whsec_old"], body);
+
+        header.Should().Be(WebhookSignature.Sign("whsec_new", body) + "," + WebhookSignature.Sign("whsec_old", body));
+        WebhookSignature.Sign(["whsec_only"], body).Should().Be(WebhookSignature.Sign("whsec_only", body), "one secret gives the header as it always was");
+    }
+
+    [Theory]
+    [InlineData("whsec_new", true)]
+    [InlineData("whsec_old", true)]
+    [InlineData("whsec_other", false)]
+    public void Verify_AcceptsAnyListedSignature_GivenHeaderWithTwoSignatures(string secret, bool expected)
+    {
+        var body = Encoding.UTF8.GetBytes("{\"type\":\"document.published\"}");
+        var header = WebhookSignature.Sign(["whsec_new", "whsec_old"], body);
+
+        WebhookSignature.Verify(secret, body, header).Should().Be(expected);
+        WebhookSignature.Verify(secret, body, header.Replace(",", ", ", StringComparison.Ordinal)).Should().Be(expected, "whitespace after the comma is allowed");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" , ")]
+    [InlineData("sha256=")]
+    [InlineData("sha256=00,sha256=11")]
+    public void Verify_RefusesHeaderWithoutMatchingSignature_GivenMalformedHeader(string header) =>
+        WebhookSignature.Verify("whsec_a", "{}"u8, header).Should().BeFalse();
+
+    [Fact]
+    public void Sign_Throws_GivenNoSecret() =>
+        FluentActions.Invoking(() => WebhookSignature.Sign(Array.Empty<string>(), "{}"u8.ToArray())).Should().Throw<ArgumentException>();
 }

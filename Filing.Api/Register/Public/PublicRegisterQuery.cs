@@ -103,12 +103,16 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
         DraftingDepartmentName = d.DraftingDepartmentName, PublicationChannel = d.PublicationChannel, Score = 0,
     };
 
+    /// <summary>The facet label of documents whose type the reader did not recognise.</summary>
+    internal const string UntypedLabel = "（未识别文种）";
+
     /// <summary>
     /// The total and one page (at most <paramref name="take"/> rows) in <paramref name="sort"/> after
     /// <paramref name="after"/>: what <c>GET /api/v1/register</c> answers. Without a cache, <see cref="CountAsync"/> and
-    /// <see cref="PageAsync"/>. With one, a list's total is computed once per question and register state, and a full-text
-    /// question's matches are ranked once (all of them, ordered in memory exactly as <see cref="PageAsync"/> orders them in
-    /// SQL); its pages are then slices of that ranking, and only their rows are read.
+    /// <see cref="PageAsync"/> in SQL. With one, the register's <see cref="RegisterSnapshot"/> for the current state
+    /// filters, counts and orders in memory; a full-text question's matches are found and ranked once in the search table
+    /// (all of them, then filtered and ordered in memory exactly as <see cref="PageAsync"/> orders them in SQL) and its
+    /// pages are slices of that ranking. Either way only the page's rows are read. Number look-ups stay SQL index look-ups.
     /// </summary>
     public async Task<RegisterListing> ListAsync(RegisterQuestion question, RegisterSort sort, RegisterCursor? after, int take, CancellationToken ct)
     {
@@ -119,19 +123,61 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
         }
 
         var version = await VersionAsync(ct);
-        if (question.Search is null)
+        if (!Snapshotted(question))
         {
-            var total = await cache.GetOrComputeAsync(RegisterResultCache.Key("count", question, null, version), () => CountAsync(question, ct), _ => 1);
-            return new(total, await PageAsync(question, sort, after, take, ct));
+            // A number look-up: one index probe, nothing worth keeping.
+            return new(await CountAsync(question, ct), await PageAsync(question, sort, after, take, ct));
         }
 
-        var ranked = await cache.GetOrComputeAsync(RegisterResultCache.Key("ranked", question, sort, version), () => RankedAsync(question, sort, ct), r => r.Length);
+        var snapshot = await SnapshotAsync(version, ct);
+        var criteria = RegisterSnapshot.Criteria(question.Filter, question.Today);
+        if (question.Search is null)
+        {
+            var ids = snapshot.Page(criteria, sort, after, take);
+            return new(snapshot.CountOf(criteria), await RowsAsync(ids.Select(id => new RankedMatch(id, 0, default)).ToArray(), ct));
+        }
+
+        var ranked = await RankedAsync(question, sort, version, snapshot, ct);
         var start = after is null ? 0 : FirstAfter(ranked, sort, new RankedMatch(after.Id, after.Score, after.Date));
-        var keys = ranked.AsSpan(start, Math.Min(take, ranked.Length - start)).ToArray();
+        return new(ranked.Length, await RowsAsync(ranked.AsSpan(start, Math.Min(take, ranked.Length - start)).ToArray(), ct));
+    }
+
+    /// <summary>
+    /// Loads the register snapshot for the current register state if this instance does not hold it yet (e.g. at
+    /// start-up, so that the first question does not wait for it). Does nothing without a cache.
+    /// </summary>
+    public async Task PrepareAsync(CancellationToken ct)
+    {
+        if (cache is { Enabled: true })
+        {
+            await SnapshotAsync(await VersionAsync(ct), ct);
+        }
+    }
+
+    private static bool Snapshotted(RegisterQuestion question) => question.DocumentNumberKey is null && question.Filter.UnifiedNumber is null;
+
+    /// <summary>The cache key of the snapshot of register state <paramref name="version"/>.</summary>
+    public static string SnapshotKey(long version) => $"snapshot:{version}";
+
+    private Task<RegisterSnapshot> SnapshotAsync(long version, CancellationToken ct) =>
+        cache!.GetOrComputeAsync(SnapshotKey(version), () => RegisterSnapshot.LoadAsync(db, ct), s => Math.Max(1, s.Count), ct);
+
+    /// <summary>A full-text question's ranking in a register state, from the cache or computed (and kept).</summary>
+    private Task<RankedMatch[]> RankedAsync(RegisterQuestion question, RegisterSort sort, long version, RegisterSnapshot snapshot, CancellationToken ct) =>
+        cache!.GetOrComputeAsync(RegisterResultCache.Key("ranked", question, sort, version), async () =>
+        {
+            var (sql, parameters) = SearchSql.Matches(question.Search!, db.Provider, ranked: false);
+            var matches = await SearchReadAsync(() => db.Database.SqlQueryRaw<SearchMatch>(sql, parameters).ToListAsync(ct), ct);
+            return snapshot.Rank(matches, question.Search!, RegisterSnapshot.Criteria(question.Filter, question.Today), sort);
+        }, r => r.Length, ct);
+
+    /// <summary>The rows of <paramref name="keys"/>, in that order, with their ranks.</summary>
+    private async Task<List<RegisterRow>> RowsAsync(RankedMatch[] keys, CancellationToken ct)
+    {
         var ids = keys.Select(k => k.Id).ToList();
         var rows = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(Projection).ToDictionaryAsync(r => r.Id, ct);
 
-        // A row gone since the ranking (only possible in a newer register state) is left out rather than shown stale.
+        // A row gone since the snapshot or ranking (only possible in a newer register state) is left out rather than shown stale.
         var page = new List<RegisterRow>(keys.Length);
         foreach (var key in keys)
         {
@@ -142,7 +188,7 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
             }
         }
 
-        return new(ranked.Length, page);
+        return page;
     }
 
     /// <summary>One page (at most <paramref name="take"/> rows) in <paramref name="sort"/> after <paramref name="after"/>.</summary>
@@ -201,20 +247,21 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
         }
 
         var version = await VersionAsync(ct);
-        return await cache.GetOrComputeAsync(RegisterResultCache.Key("facets", question, null, version), Compute,
-            f => 1 + f.IssuingAuthorities.Count + f.DocumentTypes.Count + f.Statuses.Count + f.Years.Count);
-    }
+        if (!Snapshotted(question))
+        {
+            return await Compute();
+        }
 
-    /// <summary>Every match of a full-text question as (id, rank, order date), in the order <see cref="PageAsync"/> uses.</summary>
-    private async Task<RankedMatch[]> RankedAsync(RegisterQuestion question, RegisterSort sort, CancellationToken ct)
-    {
-        var effective = sort is RegisterSort.EffectiveAscending or RegisterSort.EffectiveDescending;
-        var rows = await SearchReadAsync(() => Scored(question).Select(r => new { r.Id, r.Score, r.PublishedOn, r.EffectiveDate }).ToListAsync(ct), ct);
-        var ranked = rows.Select(r => new RankedMatch(r.Id, r.Score,
-            (effective ? r.EffectiveDate : r.PublishedOn) ?? throw new InvalidOperationException("A published document always has its publication and effective dates.")))
-            .ToArray();
-        Array.Sort(ranked, (a, b) => Compare(a, b, sort));
-        return ranked;
+        var snapshot = await SnapshotAsync(version, ct);
+        if (question.Search is null)
+        {
+            return RegisterSnapshot.Facets(snapshot.Where(RegisterSnapshot.Criteria(question.Filter, question.Today)), question.Today);
+        }
+
+        // The matches of the relevance ranking (shared with the first page of the list), whatever order the list is in.
+        var ranked = await RankedAsync(question, RegisterSort.Relevance, version, snapshot, ct);
+        return RegisterSnapshot.Facets(ranked.Select(m => snapshot.TryGet(m.Id, out var e) ? e : (RegisterSnapshot.Entry?)null)
+            .Where(e => e is not null).Select(e => e!.Value), question.Today);
     }
 
     /// <summary>
@@ -279,7 +326,7 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
             [.. authorities.OrderByDescending(a => a.Count).ThenBy(a => a.IssuingAuthorityName, StringComparer.Ordinal)
                 .Select(a => new FacetCount(a.IssuingAuthorityId.ToString("D"), a.IssuingAuthorityName, a.Count))],
             [.. types.OrderByDescending(t => t.Count).ThenBy(t => t.Key, StringComparer.Ordinal)
-                .Select(t => new FacetCount(t.Key ?? "", t.Key is null ? "（未识别文种）" : null, t.Count))],
+                .Select(t => new FacetCount(t.Key ?? "", t.Key is null ? UntypedLabel : null, t.Count))],
             [.. statuses.OrderByDescending(s => s.Count).ThenBy(s => s.Value, StringComparer.Ordinal)],
             [.. years.OrderByDescending(y => y.Key).Select(y => new FacetCount(y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), null, y.Count))]);
     }

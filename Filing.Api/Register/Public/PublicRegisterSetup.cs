@@ -15,6 +15,7 @@ internal static class PublicRegisterSetup
         services.AddScoped<RegisterSearchIndex>();
         services.AddSingleton<RegisterResultCache>();
         services.AddScoped<PublicRegisterQuery>();
+        services.AddHostedService<RegisterSnapshotRefresher>();
         return services;
     }
 

@@ -23,6 +23,7 @@ public readonly record struct RankedMatch(Guid Id, int Score, DateOnly Date);
 public sealed class RegisterResultCache : IDisposable
 {
     private readonly MemoryCache? _cache;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<object>> _flights = new(StringComparer.Ordinal);
 
     public RegisterResultCache(IOptions<RegisterOptions> options)
     {
@@ -37,11 +38,17 @@ public sealed class RegisterResultCache : IDisposable
     /// <summary>False when <see cref="RegisterOptions.ResultCacheRows"/> is 0: every question goes to the database.</summary>
     public bool Enabled => _cache is not null;
 
-    /// <summary>The cached value for <paramref name="key"/>, or the one <paramref name="compute"/> makes (then kept).</summary>
+    /// <summary>
+    /// The cached value for <paramref name="key"/>, or the one <paramref name="compute"/> makes (then kept). Requests
+    /// arriving while the same key is being computed wait for that computation instead of starting their own (after a
+    /// publication, every request would otherwise read the register at once); if it fails (e.g. its request was
+    /// cancelled), each waiter computes for itself.
+    /// </summary>
     /// <param name="key">From <see cref="Key"/>.</param>
     /// <param name="compute">Computes the answer from the database.</param>
     /// <param name="size">Rows the value holds (its share of <see cref="RegisterOptions.ResultCacheRows"/>).</param>
-    public async Task<T> GetOrComputeAsync<T>(string key, Func<Task<T>> compute, Func<T, long> size)
+    /// <param name="ct">Cancels this caller's wait (and its own computation).</param>
+    public async Task<T> GetOrComputeAsync<T>(string key, Func<Task<T>> compute, Func<T, long> size, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(compute);
         ArgumentNullException.ThrowIfNull(size);
@@ -55,8 +62,45 @@ public sealed class RegisterResultCache : IDisposable
             return cached;
         }
 
+        var mine = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var flight = _flights.GetOrAdd(key, mine.Task);
+        if (flight != mine.Task)
+        {
+            try
+            {
+                return (T)await flight.WaitAsync(ct);
+            }
+            catch (Exception) when (!ct.IsCancellationRequested && flight.IsCompleted)
+            {
+                return await ComputeAndKeepAsync(key, compute, size); // the computation waited for failed: try ourselves
+            }
+        }
+
+        try
+        {
+            var value = await ComputeAndKeepAsync(key, compute, size);
+            mine.SetResult(value!);
+            return value;
+        }
+        catch (Exception e)
+        {
+            mine.SetException(e);
+            _ = mine.Task.Exception; // observed: waiters (if any) retry on their own
+            throw;
+        }
+        finally
+        {
+            _flights.TryRemove(new KeyValuePair<string, Task<object>>(key, mine.Task));
+        }
+    }
+
+    /// <summary>Whether an answer is held under <paramref name="key"/> (diagnostics and tests).</summary>
+    public bool Holds(string key) => _cache?.TryGetValue(key, out _) == true;
+
+    private async Task<T> ComputeAndKeepAsync<T>(string key, Func<Task<T>> compute, Func<T, long> size)
+    {
         var value = await compute();
-        _cache.Set(key, value, new MemoryCacheEntryOptions { Size = Math.Max(1, size(value)), SlidingExpiration = TimeSpan.FromMinutes(30) });
+        _cache!.Set(key, value, new MemoryCacheEntryOptions { Size = Math.Max(1, size(value)), SlidingExpiration = TimeSpan.FromMinutes(30) });
         return value;
     }
 

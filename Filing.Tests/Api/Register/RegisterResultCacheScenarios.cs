@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Filing.Api.Infrastructure.Data;
+using Filing.Api.Register.Public;
 using Filing.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Filing.Tests.TestSupport.RegisterClient;
 
 namespace Filing.Tests.Api.Register;
@@ -15,6 +19,7 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
     private readonly SharedDatabaseApiFactory _cached = instances.Cached;
     private readonly SharedDatabaseApiFactory _other = instances.Other;
     private readonly SharedDatabaseApiFactory _uncached = instances.Uncached;
+    private readonly SharedDatabaseApiFactory _refreshing = instances.Refreshing;
 
     [Fact]
     public async Task AnswersChangeAtOnce_GivenPublicationAndRepealOnAnotherInstance()
@@ -57,15 +62,26 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
     [InlineData("q=%22扶持茶叶%22")]
     [InlineData("q=办法&titleOnly=true")]
     [InlineData("q=扶持&year=2023")]
+    [InlineData("q=扶持&status=in-force&sort=effectiveDate")]
+    [InlineData("sort=-publishedOn")]
+    [InlineData("sort=publishedOn")]
+    [InlineData("sort=-effectiveDate")]
+    [InlineData("sort=effectiveDate")]
+    [InlineData("year=2023&sort=publishedOn")]
+    [InlineData("status=in-force&sort=-effectiveDate")]
+    [InlineData("inForceOn=2023-04-01")]
+    [InlineData("type=办法,意见&publishedFrom=2023-03-01&publishedTo=2024-01-15")]
+    [InlineData("effectiveFrom=2023-01-01&sort=effectiveDate")]
     public async Task PagesEqualDatabasePages_GivenCursorWalk(string query)
     {
         var cached = new RegisterClient(_cached);
         var uncached = new RegisterClient(_uncached);
 
-        var (cachedIds, cachedTotal) = await WalkAsync(cached, query);
-        var (databaseIds, databaseTotal) = await WalkAsync(uncached, query);
+        var (cachedIds, cachedTotal, cachedScores) = await WalkAsync(cached, query);
+        var (databaseIds, databaseTotal, databaseScores) = await WalkAsync(uncached, query);
 
         cachedIds.Should().NotBeEmpty().And.Equal(databaseIds, query);
+        cachedScores.Should().Equal(databaseScores, "the ranks computed in memory are the ranks computed in SQL");
         cachedIds.Should().OnlyHaveUniqueItems();
         cachedTotal.Should().Be(databaseTotal).And.Be(cachedIds.Count);
 
@@ -79,9 +95,56 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
         }
     }
 
-    private static async Task<(List<Guid> Ids, int Total)> WalkAsync(RegisterClient client, string query)
+    [Fact]
+    public async Task LoadsSnapshotInBackground_GivenPublicationOnAnotherInstance()
+    {
+        var writer = new RegisterClient(_other);
+        var cache = _refreshing.Services.GetRequiredService<RegisterResultCache>();
+        await using var before = _refreshing.Services.CreateAsyncScope();
+        var db = before.ServiceProvider.GetRequiredService<FilingDbContext>();
+        async Task<long> Version() => await db.EventLogState.AsNoTracking().Where(s => s.Id == 1).Select(s => s.RegisterVersion).SingleAsync();
+
+        var id = await writer.UploadAsync(RegisterCorpus.Draft("桐政发〔2024〕42号", "桐庐县山核桃产业扶持办法", "第一条 扶持山核桃种植。"));
+        await writer.TakeToAsync(id, "published");
+        var version = await Version();
+
+        // No request reaches the refreshing instance: its background check (every second) loads the new state.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!cache.Holds(PublicRegisterQuery.SnapshotKey(version)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        cache.Holds(PublicRegisterQuery.SnapshotKey(version)).Should().BeTrue("the refresher loads the snapshot of a changed register");
+        var page = await new RegisterClient(_refreshing).GetOkAsync(Anonymous, "/api/v1/register?q=山核桃");
+        Ids(page).Should().Equal(id);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("q=扶持")]
+    [InlineData("q=茶叶 OR 竹笋")]
+    [InlineData("q=%22扶持茶叶%22")]
+    [InlineData("q=市场&titleOnly=true")]
+    [InlineData("year=2023")]
+    [InlineData("status=in-force")]
+    [InlineData("status=repealed,in-force")]
+    [InlineData("inForceOn=2023-04-01")]
+    [InlineData("type=办法")]
+    [InlineData("q=扶持&publishedFrom=2023-05-10")]
+    public async Task FacetsEqualDatabaseFacets_GivenQuestion(string query)
+    {
+        var cached = await new RegisterClient(_cached).GetOkAsync(Anonymous, "/api/v1/register/facets?" + query);
+        var database = await new RegisterClient(_uncached).GetOkAsync(Anonymous, "/api/v1/register/facets?" + query);
+
+        cached.GetProperty("total").GetInt32().Should().BeGreaterThan(0, query);
+        cached.GetRawText().Should().Be(database.GetRawText(), query);
+    }
+
+    private static async Task<(List<Guid> Ids, int Total, List<int?> Scores)> WalkAsync(RegisterClient client, string query)
     {
         var ids = new List<Guid>();
+        var scores = new List<int?>();
         string? cursor = null;
         var total = -1;
         do
@@ -90,11 +153,13 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
                 $"/api/v1/register?limit=2&{query}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
             total = page.GetProperty("total").GetInt32();
             ids.AddRange(Ids(page));
+            scores.AddRange(page.GetProperty("items").EnumerateArray()
+                .Select(i => i.TryGetProperty("score", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32() : (int?)null));
             cursor = page.GetProperty("nextCursor").GetString();
         }
         while (cursor is not null && ids.Count < 100);
 
-        return (ids, total);
+        return (ids, total, scores);
     }
 
     private static List<Guid> Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
@@ -112,6 +177,9 @@ public abstract class ResultCacheInstances : IAsyncLifetime
 
     public SharedDatabaseApiFactory Uncached { get; private set; } = null!;
 
+    /// <summary>A cached instance that loads the snapshot of a changed register in the background, every second.</summary>
+    public SharedDatabaseApiFactory Refreshing { get; private set; } = null!;
+
     protected abstract Task<(string Provider, string Connection)> DatabaseAsync();
 
     public async Task InitializeAsync()
@@ -123,6 +191,8 @@ public abstract class ResultCacheInstances : IAsyncLifetime
         Other.CreateClient().Dispose();
         Uncached = new SharedDatabaseApiFactory(provider, connection, resultCacheRows: 0);
         Uncached.CreateClient().Dispose();
+        Refreshing = new SharedDatabaseApiFactory(provider, connection, snapshotRefreshSeconds: 1);
+        Refreshing.CreateClient().Dispose();
 
         var writer = new RegisterClient(Other);
         var set = new (string Number, string Title, string Clause, string Date)[]
@@ -153,6 +223,7 @@ public abstract class ResultCacheInstances : IAsyncLifetime
         await Cached.DisposeAsync();
         await Other.DisposeAsync();
         await Uncached.DisposeAsync();
+        await Refreshing.DisposeAsync();
     }
 }
 

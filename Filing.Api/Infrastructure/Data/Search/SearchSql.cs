@@ -30,7 +30,10 @@ public sealed class SearchMatch
 public static class SearchSql
 {
     /// <summary>The query and its parameters (<c>{0}</c> placeholders, as EF Core's <c>SqlQueryRaw</c> takes them).</summary>
-    public static (string Sql, object[] Parameters) Matches(SearchQuery query, DatabaseProvider provider)
+    /// <param name="query">The parsed query.</param>
+    /// <param name="provider">The engine.</param>
+    /// <param name="ranked">False: every score is 0 (the caller ranks with <see cref="Rank"/> from texts it holds).</param>
+    public static (string Sql, object[] Parameters) Matches(SearchQuery query, DatabaseProvider provider, bool ranked = true)
     {
         ArgumentNullException.ThrowIfNull(query);
         var dialect = provider == DatabaseProvider.PostgreSQL ? Dialect.Postgres : Dialect.Sqlite;
@@ -41,7 +44,7 @@ public static class SearchSql
             return "{" + (parameters.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
         }
 
-        var score = string.Join(" + ", query.Positive.Select(p => Score(p, dialect, Param)));
+        var score = ranked ? string.Join(" + ", query.Positive.Select(p => Score(p, dialect, Param))) : "0";
         var where = new List<string> { dialect.WordTest(Param(dialect.Words(query.Required, query.Excluded, query.TitleOnly)), query.TitleOnly) };
         foreach (var group in query.Required.Where(g => g.Alternatives.Any(a => a.IsPhrase)))
         {
@@ -74,6 +77,41 @@ public static class SearchSql
         return titleOnly
             ? $"({dialect.Position}(e.\"TitleSearch\", {p}) > 0)"
             : $"({dialect.Position}(e.\"TitleSearch\", {p}) > 0 OR {dialect.Position}(e.\"BodySearch\", {p}) > 0)";
+    }
+
+    /// <summary>
+    /// The rank <see cref="Matches"/> computes in SQL, computed in memory from the same stored texts (ordinal substring
+    /// tests, as <c>strpos</c> and <c>instr</c> are): 4 when the title contains a part's exact text, else 2 when the
+    /// title holds all its words, plus 1 when all its words are among the keywords; summed over the parts.
+    /// </summary>
+    /// <param name="query">The parsed query.</param>
+    /// <param name="titleSearch">The entry's normalised title.</param>
+    /// <param name="spacedTitleTerms">The entry's title terms with a space before and after (<c>" t1 t2 "</c>).</param>
+    /// <param name="keywords">The entry's keywords (<c>" k1 k2 "</c>).</param>
+    public static int Rank(SearchQuery query, string titleSearch, string spacedTitleTerms, string keywords)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rank = 0;
+        foreach (var part in query.Positive)
+        {
+            rank += titleSearch.Contains(part.Text, StringComparison.Ordinal) ? 4 : All(part, spacedTitleTerms) ? 2 : 0;
+            rank += All(part, keywords) ? 1 : 0;
+        }
+
+        return rank;
+
+        static bool All(SearchPart part, string spaced)
+        {
+            foreach (var leaf in part.Leaves)
+            {
+                if (!spaced.Contains(" " + leaf + " ", StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     private static string Score(SearchPart part, Dialect dialect, Func<object, string> param)

@@ -1,0 +1,298 @@
+using Filing.Api.Infrastructure.Data;
+using Filing.Api.Infrastructure.Data.Search;
+using Filing.Core.Register;
+using Filing.Core.Register.Specifications;
+using Filing.Core.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Filing.Api.Register.Public;
+
+/// <summary>
+/// What the public register's filters, orders and facets read of every published document (no texts: ~100 bytes a
+/// document), held in memory for one register state (<see cref="Feeds.EventLogState.RegisterVersion"/>) in the
+/// <see cref="RegisterResultCache"/>. Loaded once per state and instance (one narrow read of the published documents),
+/// it answers every question after that without reading the register again: a list's total and page, the facets, and
+/// the filters and order of a full-text question's matches (the database then only finds and ranks the matches in the
+/// search table). Counting tens of thousands of documents in SQL costs 10–45 ms on PostgreSQL at 100,000 documents
+/// whatever the index; here it is a pass over an array.
+/// <para>Its filters are <see cref="PublicRegisterSpec"/>'s criteria, written once more for memory (number look-ups
+/// excepted: they stay SQL index look-ups); status uses <see cref="DocumentStatusRules.Derive"/>, the rule
+/// <see cref="DocumentStatusExpressions"/> expresses in SQL. Tests hold both paths to the same answers on both engines.</para>
+/// </summary>
+public sealed class RegisterSnapshot
+{
+    private static readonly Comparison<Entry> PublishedDescending = (a, b) =>
+        a.PublishedOn != b.PublishedOn ? b.PublishedOn.CompareTo(a.PublishedOn) : b.Id.CompareTo(a.Id);
+
+    private readonly Entry[] _byPublished;
+    private readonly int[] _byEffective;
+    private readonly Dictionary<Guid, int> _positions;
+    private RankTexts?[] _texts = [];
+
+    /// <summary>What <see cref="SearchSql.Rank"/> reads of a document's search entry.</summary>
+    private sealed record RankTexts(string TitleSearch, string SpacedTitleTerms, string Keywords);
+
+    private RegisterSnapshot(Entry[] byPublished)
+    {
+        Array.Sort(byPublished, PublishedDescending);
+        _byPublished = byPublished;
+        _byEffective = [.. Enumerable.Range(0, byPublished.Length)];
+        Array.Sort(_byEffective, (x, y) =>
+        {
+            var (a, b) = (byPublished[x], byPublished[y]);
+            return a.EffectiveDate != b.EffectiveDate ? b.EffectiveDate.CompareTo(a.EffectiveDate) : b.Id.CompareTo(a.Id);
+        });
+        _positions = new Dictionary<Guid, int>(byPublished.Length);
+        for (var i = 0; i < byPublished.Length; i++)
+        {
+            _positions[byPublished[i].Id] = i;
+        }
+    }
+
+    /// <summary>A published document's filterable facts.</summary>
+    public readonly record struct Entry(
+        Guid Id,
+        Guid IssuingAuthorityId,
+        string IssuingAuthorityName,
+        Guid DraftingDepartmentId,
+        string? DocumentType,
+        LifecycleStage Stage,
+        DateOnly PublishedOn,
+        DateOnly EffectiveDate,
+        DateOnly? ValidUntil,
+        TerminationKind? Termination,
+        DateOnly? TerminatedOn)
+    {
+        /// <summary>The status on <paramref name="today"/>.</summary>
+        public DocumentStatus StatusOn(DateOnly today) =>
+            DocumentStatusRules.Derive(Stage, Termination, TerminatedOn, ValidUntil, EffectiveDate, today);
+    }
+
+    /// <summary>Published documents held.</summary>
+    public int Count => _byPublished.Length;
+
+    /// <summary>Reads the published documents (what an anonymous caller sees) in one narrow query.</summary>
+    public static async Task<RegisterSnapshot> LoadAsync(FilingDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Documents.AsNoTracking()
+            .Where(DocumentVisibility.For(Caller.Anonymous))
+            .Select(d => new
+            {
+                d.Id, d.IssuingAuthorityId, d.IssuingAuthorityName, d.DraftingDepartmentId, d.DocumentType, d.Stage,
+                d.PublishedOn, d.EffectiveDate, d.ValidUntil, d.Termination, d.TerminatedOn,
+            })
+            .ToListAsync(ct);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal); // one string per authority name and type
+        string Shared(string s) => names.TryGetValue(s, out var kept) ? kept : names[s] = s;
+        var snapshot = new RegisterSnapshot([.. rows.Select(r => new Entry(
+            r.Id, r.IssuingAuthorityId, Shared(r.IssuingAuthorityName), r.DraftingDepartmentId, r.DocumentType is null ? null : Shared(r.DocumentType), r.Stage,
+            r.PublishedOn ?? throw new InvalidOperationException($"Published document {r.Id} has no publication date."),
+            r.EffectiveDate ?? throw new InvalidOperationException($"Published document {r.Id} has no effective date."),
+            r.ValidUntil, r.Termination, r.TerminatedOn))]);
+
+        // The short texts ranking reads (title, title terms, keywords: ~130 characters a document), so that a full-text
+        // question only asks the database which documents match, not to rank each of them (on PostgreSQL the rank's
+        // substring tests cost about as much as finding 100,000 matches).
+        var texts = new RankTexts?[snapshot._byPublished.Length];
+        await foreach (var t in db.RegisterSearch.AsNoTracking().Select(e => new { e.DocumentId, e.TitleSearch, e.TitleTerms, e.Keywords }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (snapshot._positions.TryGetValue(t.DocumentId, out var position))
+            {
+                texts[position] = new RankTexts(t.TitleSearch, " " + t.TitleTerms + " ", t.Keywords);
+            }
+        }
+
+        snapshot._texts = texts;
+        return snapshot;
+    }
+
+    /// <summary>The entry of a published document, when it is one.</summary>
+    public bool TryGet(Guid id, out Entry entry)
+    {
+        if (_positions.TryGetValue(id, out var position))
+        {
+            entry = _byPublished[position];
+            return true;
+        }
+
+        entry = default;
+        return false;
+    }
+
+    /// <summary>
+    /// <see cref="PublicRegisterSpec"/>'s criteria for <paramref name="filter"/> on <paramref name="today"/>, except the
+    /// unified-number look-up (callers send those to SQL).
+    /// </summary>
+    public static Func<Entry, bool> Criteria(PublicRegisterFilter filter, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.UnifiedNumber is not null)
+        {
+            throw new ArgumentException("Unified-number look-ups are index look-ups in SQL, not snapshot filters.", nameof(filter));
+        }
+
+        var statuses = filter.Statuses is { Count: > 0 } s ? s.ToHashSet() : null;
+        var authorities = filter.IssuingAuthorityIds is { } a ? a.ToHashSet() : null;
+        var departments = filter.DraftingDepartmentIds is { } d ? d.ToHashSet() : null;
+        var types = filter.DocumentTypes is { } t ? t.ToHashSet(StringComparer.Ordinal) : null;
+        var (inForceOn, publishedFrom, publishedTo, effectiveFrom, effectiveTo, year) =
+            (filter.InForceOn, filter.PublishedFrom, filter.PublishedTo, filter.EffectiveFrom, filter.EffectiveTo, filter.Year);
+        return e =>
+            (statuses is null || statuses.Contains(e.StatusOn(today)))
+            && (inForceOn is not { } day || (e.StatusOn(day) == DocumentStatus.InForce && e.PublishedOn <= day))
+            && (authorities is null || authorities.Contains(e.IssuingAuthorityId))
+            && (departments is null || departments.Contains(e.DraftingDepartmentId))
+            && (types is null || (e.DocumentType is not null && types.Contains(e.DocumentType)))
+            && (publishedFrom is not { } pf || e.PublishedOn >= pf)
+            && (publishedTo is not { } pt || e.PublishedOn <= pt)
+            && (effectiveFrom is not { } ef || e.EffectiveDate >= ef)
+            && (effectiveTo is not { } et || e.EffectiveDate <= et)
+            && (year is not { } y || e.PublishedOn.Year == y);
+    }
+
+    /// <summary>How many documents pass <paramref name="criteria"/>.</summary>
+    public int CountOf(Func<Entry, bool> criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var count = 0;
+        foreach (var entry in _byPublished)
+        {
+            if (criteria(entry))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The ids of one page in a date order (<see cref="PublicRegisterSpec"/>'s keyset: date, then id), after
+    /// <paramref name="after"/> (which need not be held).
+    /// </summary>
+    public List<Guid> Page(Func<Entry, bool> criteria, RegisterSort sort, RegisterCursor? after, int take)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        if (sort == RegisterSort.Relevance)
+        {
+            throw new ArgumentException("Relevance order needs a full-text query.", nameof(sort));
+        }
+
+        var effective = sort is RegisterSort.EffectiveAscending or RegisterSort.EffectiveDescending;
+        var ascending = sort is RegisterSort.PublishedAscending or RegisterSort.EffectiveAscending;
+        var length = _byPublished.Length;
+        Entry At(int i) => _byPublished[effective ? _byEffective[ascending ? length - 1 - i : i] : ascending ? length - 1 - i : i];
+        var cursor = after is null ? (RankedMatch?)null : new RankedMatch(after.Id, 0, after.Date);
+
+        // First position after the cursor: binary search over the order.
+        int low = 0, high = length;
+        while (cursor is { } c && low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            var entry = At(middle);
+            if (PublicRegisterQuery.Compare(new RankedMatch(entry.Id, 0, effective ? entry.EffectiveDate : entry.PublishedOn), c, sort) <= 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        var page = new List<Guid>(Math.Min(take, 256));
+        for (var i = cursor is null ? 0 : low; i < length && page.Count < take; i++)
+        {
+            var entry = At(i);
+            if (criteria(entry))
+            {
+                page.Add(entry.Id);
+            }
+        }
+
+        return page;
+    }
+
+    /// <summary>
+    /// A full-text question's matches (from the search table) that pass <paramref name="criteria"/>, ordered as
+    /// <see cref="PublicRegisterQuery.PageAsync"/> orders them in SQL. Matches of documents not held (not published) are
+    /// left out, as the SQL join with the published documents leaves them out.
+    /// </summary>
+    /// <param name="matches">The matching documents (their scores are not read: <paramref name="query"/> ranks them here).</param>
+    /// <param name="query">The query, for <see cref="SearchSql.Rank"/>.</param>
+    /// <param name="criteria">The question's filters.</param>
+    /// <param name="sort">The order.</param>
+    public RankedMatch[] Rank(IReadOnlyList<SearchMatch> matches, SearchQuery query, Func<Entry, bool> criteria, RegisterSort sort)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(criteria);
+        var effective = sort is RegisterSort.EffectiveAscending or RegisterSort.EffectiveDescending;
+        var ranked = new List<RankedMatch>(matches.Count);
+        foreach (var match in matches)
+        {
+            if (_positions.TryGetValue(match.DocumentId, out var position) && _byPublished[position] is var entry && criteria(entry))
+            {
+                // A match without texts here was indexed after the snapshot was read (a newer register state): rank 0.
+                var score = _texts[position] is { } t ? SearchSql.Rank(query, t.TitleSearch, t.SpacedTitleTerms, t.Keywords) : 0;
+                ranked.Add(new RankedMatch(entry.Id, score, effective ? entry.EffectiveDate : entry.PublishedOn));
+            }
+        }
+
+        var array = ranked.ToArray();
+        Array.Sort(array, (a, b) => PublicRegisterQuery.Compare(a, b, sort));
+        return array;
+    }
+
+    /// <summary>All held documents passing <paramref name="criteria"/>.</summary>
+    public IEnumerable<Entry> Where(Func<Entry, bool> criteria) => _byPublished.Where(criteria);
+
+    /// <summary>Facet counts over <paramref name="entries"/>, ordered as the SQL facets are.</summary>
+    public static RegisterFacetCounts Facets(IEnumerable<Entry> entries, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var authorities = new Dictionary<(Guid, string), int>();
+        var types = new Dictionary<string, int>(StringComparer.Ordinal);
+        var untyped = 0;
+        var statuses = new Dictionary<DocumentStatus, int>();
+        var years = new Dictionary<int, int>();
+        var total = 0;
+        foreach (var e in entries)
+        {
+            total++;
+            Increment(authorities, (e.IssuingAuthorityId, e.IssuingAuthorityName));
+            if (e.DocumentType is null)
+            {
+                untyped++;
+            }
+            else
+            {
+                Increment(types, e.DocumentType);
+            }
+
+            Increment(statuses, e.StatusOn(today));
+            Increment(years, e.PublishedOn.Year);
+        }
+
+        var typeCounts = types.Select(t => (Key: (string?)t.Key, Count: t.Value));
+        if (untyped > 0)
+        {
+            typeCounts = typeCounts.Append((null, untyped));
+        }
+
+        return new RegisterFacetCounts(
+            total,
+            [.. authorities.OrderByDescending(a => a.Value).ThenBy(a => a.Key.Item2, StringComparer.Ordinal)
+                .Select(a => new FacetCount(a.Key.Item1.ToString("D"), a.Key.Item2, a.Value))],
+            [.. typeCounts.OrderByDescending(t => t.Count).ThenBy(t => t.Key, StringComparer.Ordinal)
+                .Select(t => new FacetCount(t.Key ?? "", t.Key is null ? PublicRegisterQuery.UntypedLabel : null, t.Count))],
+            [.. statuses.Select(s => new FacetCount(Infrastructure.JsonNaming.Kebab(s.Key.ToString()), null, s.Value))
+                .OrderByDescending(s => s.Count).ThenBy(s => s.Value, StringComparer.Ordinal)],
+            [.. years.OrderByDescending(y => y.Key).Select(y => new FacetCount(y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), null, y.Value))]);
+    }
+
+    private static void Increment<TKey>(Dictionary<TKey, int> counts, TKey key)
+        where TKey : notnull =>
+        counts[key] = counts.GetValueOrDefault(key) + 1;
+}
