@@ -167,7 +167,7 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
         cache!.GetOrComputeAsync(RegisterResultCache.Key("ranked", question, sort, version), async () =>
         {
             var (sql, parameters) = SearchSql.Matches(question.Search!, db.Provider, ranked: false);
-            var matches = await SearchReadAsync(() => db.Database.SqlQueryRaw<SearchMatch>(sql, parameters).ToListAsync(ct), ct);
+            var matches = await SearchReadAsync(() => db.Database.SqlQueryRaw<Guid>(sql, parameters).ToListAsync(ct), ct);
             return snapshot.Rank(matches, question.Search!, RegisterSnapshot.Criteria(question.Filter, question.Today), sort);
         }, r => r.Length, ct);
 

@@ -29,7 +29,7 @@ public sealed class RegisterSnapshot
     private readonly Dictionary<Guid, int> _positions;
     private RankTexts?[] _texts = [];
 
-    /// <summary>What <see cref="SearchSql.Rank"/> reads of a document's search entry.</summary>
+    /// <summary>What <see cref="SearchSql.RankOf"/> reads of a document's search entry.</summary>
     private sealed record RankTexts(string TitleSearch, string SpacedTitleTerms, string Keywords);
 
     private RegisterSnapshot(Entry[] byPublished)
@@ -215,34 +215,63 @@ public sealed class RegisterSnapshot
     }
 
     /// <summary>
-    /// A full-text question's matches (from the search table) that pass <paramref name="criteria"/>, ordered as
-    /// <see cref="PublicRegisterQuery.PageAsync"/> orders them in SQL. Matches of documents not held (not published) are
-    /// left out, as the SQL join with the published documents leaves them out.
+    /// A full-text question's matches (from the search table) that pass <paramref name="criteria"/>, ranked and ordered
+    /// as <see cref="PublicRegisterQuery.PageAsync"/> orders them in SQL (rank, then date, then id). Matches of documents
+    /// not held (not published) are left out, as the SQL join with the published documents leaves them out. No
+    /// comparison sort: the held documents are already in each date order, so the matches are marked and read off in that
+    /// order, bucketed by rank.
     /// </summary>
-    /// <param name="matches">The matching documents (their scores are not read: <paramref name="query"/> ranks them here).</param>
-    /// <param name="query">The query, for <see cref="SearchSql.Rank"/>.</param>
+    /// <param name="matches">The matching documents.</param>
+    /// <param name="query">The query, for <see cref="SearchSql.RankOf"/>.</param>
     /// <param name="criteria">The question's filters.</param>
     /// <param name="sort">The order.</param>
-    public RankedMatch[] Rank(IReadOnlyList<SearchMatch> matches, SearchQuery query, Func<Entry, bool> criteria, RegisterSort sort)
+    public RankedMatch[] Rank(IReadOnlyList<Guid> matches, SearchQuery query, Func<Entry, bool> criteria, RegisterSort sort)
     {
         ArgumentNullException.ThrowIfNull(matches);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(criteria);
-        var effective = sort is RegisterSort.EffectiveAscending or RegisterSort.EffectiveDescending;
-        var ranked = new List<RankedMatch>(matches.Count);
-        foreach (var match in matches)
+        var rankOf = SearchSql.RankOf(query);
+        var length = _byPublished.Length;
+        var ranks = new int[length];
+        Array.Fill(ranks, -1);
+        var found = 0;
+        var top = 0;
+        foreach (var id in matches)
         {
-            if (_positions.TryGetValue(match.DocumentId, out var position) && _byPublished[position] is var entry && criteria(entry))
+            if (_positions.TryGetValue(id, out var position) && criteria(_byPublished[position]))
             {
                 // A match without texts here was indexed after the snapshot was read (a newer register state): rank 0.
-                var score = _texts[position] is { } t ? SearchSql.Rank(query, t.TitleSearch, t.SpacedTitleTerms, t.Keywords) : 0;
-                ranked.Add(new RankedMatch(entry.Id, score, effective ? entry.EffectiveDate : entry.PublishedOn));
+                var rank = _texts[position] is { } t ? rankOf(t.TitleSearch, t.SpacedTitleTerms, t.Keywords) : 0;
+                ranks[position] = rank;
+                top = Math.Max(top, rank);
+                found++;
             }
         }
 
-        var array = ranked.ToArray();
-        Array.Sort(array, (a, b) => PublicRegisterQuery.Compare(a, b, sort));
-        return array;
+        var effective = sort is RegisterSort.EffectiveAscending or RegisterSort.EffectiveDescending;
+        var ascending = sort is RegisterSort.PublishedAscending or RegisterSort.EffectiveAscending;
+        var relevance = sort == RegisterSort.Relevance;
+        var ranked = new RankedMatch[found];
+        var next = 0;
+        for (var rank = relevance ? top : 0; rank >= 0; rank--)
+        {
+            for (var i = 0; i < length; i++)
+            {
+                var position = effective ? _byEffective[ascending ? length - 1 - i : i] : ascending ? length - 1 - i : i;
+                if (ranks[position] >= 0 && (!relevance || ranks[position] == rank))
+                {
+                    var entry = _byPublished[position];
+                    ranked[next++] = new RankedMatch(entry.Id, relevance ? rank : ranks[position], effective ? entry.EffectiveDate : entry.PublishedOn);
+                }
+            }
+
+            if (next == found)
+            {
+                break;
+            }
+        }
+
+        return ranked;
     }
 
     /// <summary>All held documents passing <paramref name="criteria"/>.</summary>

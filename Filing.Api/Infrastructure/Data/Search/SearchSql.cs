@@ -32,7 +32,10 @@ public static class SearchSql
     /// <summary>The query and its parameters (<c>{0}</c> placeholders, as EF Core's <c>SqlQueryRaw</c> takes them).</summary>
     /// <param name="query">The parsed query.</param>
     /// <param name="provider">The engine.</param>
-    /// <param name="ranked">False: every score is 0 (the caller ranks with <see cref="Rank"/> from texts it holds).</param>
+    /// <param name="ranked">
+    /// False: the ids only, as one column <c>Value</c> (EF Core's scalar <c>SqlQueryRaw&lt;Guid&gt;</c>); the caller ranks
+    /// with <see cref="RankOf"/> from texts it holds.
+    /// </param>
     public static (string Sql, object[] Parameters) Matches(SearchQuery query, DatabaseProvider provider, bool ranked = true)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -44,7 +47,9 @@ public static class SearchSql
             return "{" + (parameters.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
         }
 
-        var score = ranked ? string.Join(" + ", query.Positive.Select(p => Score(p, dialect, Param))) : "0";
+        var columns = ranked
+            ? $"e.\"DocumentId\" AS \"DocumentId\", ({string.Join(" + ", query.Positive.Select(p => Score(p, dialect, Param)))}) AS \"Score\""
+            : "e.\"DocumentId\" AS \"Value\"";
         var where = new List<string> { dialect.WordTest(Param(dialect.Words(query.Required, query.Excluded, query.TitleOnly)), query.TitleOnly) };
         foreach (var group in query.Required.Where(g => g.Alternatives.Any(a => a.IsPhrase)))
         {
@@ -60,7 +65,7 @@ public static class SearchSql
         }
 
         var sql = $"""
-            SELECT e."DocumentId" AS "DocumentId", ({score}) AS "Score"
+            SELECT {columns}
             FROM "{RegisterSearchSchema.Table}" AS e
             WHERE {string.Join("\n  AND ", where)}
             """;
@@ -82,29 +87,31 @@ public static class SearchSql
     /// <summary>
     /// The rank <see cref="Matches"/> computes in SQL, computed in memory from the same stored texts (ordinal substring
     /// tests, as <c>strpos</c> and <c>instr</c> are): 4 when the title contains a part's exact text, else 2 when the
-    /// title holds all its words, plus 1 when all its words are among the keywords; summed over the parts.
+    /// title holds all its words, plus 1 when all its words are among the keywords; summed over the parts. The returned
+    /// function takes the entry's normalised title, its title terms with a space before and after (<c>" t1 t2 "</c>) and
+    /// its keywords (<c>" k1 k2 "</c>).
     /// </summary>
-    /// <param name="query">The parsed query.</param>
-    /// <param name="titleSearch">The entry's normalised title.</param>
-    /// <param name="spacedTitleTerms">The entry's title terms with a space before and after (<c>" t1 t2 "</c>).</param>
-    /// <param name="keywords">The entry's keywords (<c>" k1 k2 "</c>).</param>
-    public static int Rank(SearchQuery query, string titleSearch, string spacedTitleTerms, string keywords)
+    public static Func<string, string, string, int> RankOf(SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var rank = 0;
-        foreach (var part in query.Positive)
+        var parts = query.Positive.Select(p => (p.Text, Words: p.Leaves.Select(l => " " + l + " ").ToArray())).ToArray();
+        return (titleSearch, spacedTitleTerms, keywords) =>
         {
-            rank += titleSearch.Contains(part.Text, StringComparison.Ordinal) ? 4 : All(part, spacedTitleTerms) ? 2 : 0;
-            rank += All(part, keywords) ? 1 : 0;
-        }
-
-        return rank;
-
-        static bool All(SearchPart part, string spaced)
-        {
-            foreach (var leaf in part.Leaves)
+            var rank = 0;
+            foreach (var (text, words) in parts)
             {
-                if (!spaced.Contains(" " + leaf + " ", StringComparison.Ordinal))
+                rank += titleSearch.Contains(text, StringComparison.Ordinal) ? 4 : All(words, spacedTitleTerms) ? 2 : 0;
+                rank += All(words, keywords) ? 1 : 0;
+            }
+
+            return rank;
+        };
+
+        static bool All(string[] words, string spaced)
+        {
+            foreach (var word in words)
+            {
+                if (!spaced.Contains(word, StringComparison.Ordinal))
                 {
                     return false;
                 }
@@ -199,6 +206,6 @@ public static class SearchSql
         // OFFSET 0 keeps PostgreSQL from pulling the match query up into the caller's: otherwise it sorts the scan's
         // wide rows (title and keyword texts, spilling to disk) by rank before joining. Fenced, only the narrow
         // (DocumentId, Score) pairs leave the scan and the page is a top-N sort after the join.
-        public override string Fence(string sql) => "SELECT m.\"DocumentId\", m.\"Score\" FROM (\n" + sql + "\n) AS m OFFSET 0";
+        public override string Fence(string sql) => "SELECT m.* FROM (\n" + sql + "\n) AS m OFFSET 0";
     }
 }
