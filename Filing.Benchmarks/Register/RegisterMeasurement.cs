@@ -112,6 +112,7 @@ internal static class RegisterMeasurement
         Console.WriteLine(" register changed, which loads the register snapshot; cold: the snapshot of this state held, the question asked for the");
         Console.WriteLine(" first time; warm: the same question again, e.g. its next page or another client asking it)");
         Console.WriteLine();
+        string? snapshotMemory = null;
         Console.WriteLine("| query | cache | matches | median ms | p95 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|---|");
         if (modes.Contains("state") || modes.Contains("cold"))
@@ -123,6 +124,17 @@ internal static class RegisterMeasurement
                 return documents;
             });
             Row("register snapshot load (once per register state and instance)", "state", held, loads);
+
+            // What one snapshot holds on the managed heap.
+            using var holder = new RegisterResultCache(Options.Create(new RegisterOptions()));
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            await using (var db = bench.Create())
+            {
+                await new PublicRegisterQuery(db, holder).PrepareAsync(CancellationToken.None);
+            }
+
+            var after = GC.GetTotalMemory(forceFullCollection: true);
+            snapshotMemory = string.Create(CultureInfo.InvariantCulture, $"One register snapshot of {documents:N0} documents: {(after - before) / 1024.0 / 1024.0:0.0} MiB on the managed heap.");
         }
 
         var listTimes = modes.ToDictionary(m => m, _ => new List<double>());
@@ -161,6 +173,12 @@ internal static class RegisterMeasurement
         }
 
         Console.WriteLine();
+        if (snapshotMemory is not null)
+        {
+            Console.WriteLine(snapshotMemory);
+            Console.WriteLine();
+        }
+
         if (only != "all")
         {
             return;
