@@ -232,6 +232,10 @@ public abstract class DuplicateDocumentNumberScenarios
         var byOld = await Client.GetOkAsync(Anonymous, $"/api/v1/register?documentNumber={Uri.EscapeDataString(taken)}");
         byOld.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).Should().Equal([holder], "the old number is the holder's only");
         (await Client.GetOkAsync(Anonymous, $"/api/v1/documents/{second}")).GetProperty("documentNumber").GetString().Should().Be(corrected);
+        var unifiedNumber = registration.GetProperty("unifiedNumber").GetString();
+        var timeline = await Client.GetOkAsync(Anonymous, $"/api/v1/register/{unifiedNumber}/timeline");
+        timeline.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("kind").GetString() == "registration")
+            .GetProperty("detail").GetString().Should().Be($"{unifiedNumber}；发文字号更正为{corrected}（原为{taken}）");
     }
 
     [Fact]
