@@ -103,6 +103,7 @@ internal static class DocumentViews
         stage = d.Stage,
         title = d.Title,
         version = d.Versions.Count,
+        documentNumber = d.DocumentNumber,
         unifiedNumber = d.UnifiedNumber,
         publishedOn = d.PublishedOn,
         effectiveDate = d.EffectiveDate,

@@ -58,11 +58,21 @@ public sealed record ConsultationResponse(Guid DocumentId, bool Waived, string? 
 /// <param name="Date">Meeting date (yyyy-MM-dd).</param>
 public sealed record CollectiveDecisionRequest(string? Meeting, DateOnly? Date);
 
+// Registration is final: a misspelt field must not register the document under its old number unnoticed.
+/// <summary>Optional body of <c>registration</c>; without one the document keeps its 发文字号.</summary>
+/// <param name="DocumentNumber">
+/// The 发文字号 to register the document under, when the office assigns it at issuance or the draft's is wrong
+/// (e.g. 桐政发〔2026〕5号; 桐政发[2026]5号 and full-width digits are read too and stored in the canonical form).
+/// </param>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
+public sealed record RegistrationRequest(string? DocumentNumber);
+
 /// <summary>Answer of <c>registration</c>.</summary>
 /// <param name="UnifiedNumber">统一编号, e.g. ATLD00-2026-0001.</param>
 /// <param name="DocumentId">The document.</param>
 /// <param name="RegisteredAt">When.</param>
-public sealed record RegistrationResponse(string UnifiedNumber, Guid DocumentId, DateTimeOffset RegisteredAt);
+/// <param name="DocumentNumber">The 发文字号 it is registered under (null for a document without one).</param>
+public sealed record RegistrationResponse(string UnifiedNumber, Guid DocumentId, DateTimeOffset RegisteredAt, string? DocumentNumber = null);
 
 /// <summary>Body of <c>publication</c>.</summary>
 /// <param name="Date">公布日期 (yyyy-MM-dd).</param>

@@ -26,9 +26,11 @@ internal static class RegisterExamples
 
     public static CollectiveDecisionRequest Decision => new("县政府第12次常务会议", Day);
 
-    public static RegistrationResponse Registration => new("ATLD00-2024-0001", Document, At);
+    public static RegistrationRequest RegistrationWithNumber => new("桐政发〔2024〕12号");
 
-    public static Microsoft.AspNetCore.Mvc.ProblemDetails DuplicateDocumentNumber => RegisterProblems.DuplicateDocumentNumber("桐政发[2024]12号", "桐庐县人民政府",
+    public static RegistrationResponse Registration => new("ATLD00-2024-0001", Document, At, "桐政发〔2024〕12号");
+
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails DuplicateDocumentNumber => RegisterProblems.DuplicateDocumentNumber(Document, "桐政发[2024]12号", "桐庐县人民政府",
         new RegisteredDocumentNumber(Guid.Parse("0191c50f-4d00-7c01-8e2a-3b4c5d6e7f80"), "ATLD00-2024-0007", "桐政发〔2024〕12号", "桐庐县人民政府关于进一步规范行政规范性文件管理的通知"));
 
     public static PublicationRequest Publication => new(Day, "桐庐县人民政府网站", "关于《桐庐县深化法治政府建设实施意见》的政策解读：……", null, null);

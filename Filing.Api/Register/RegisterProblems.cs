@@ -24,15 +24,17 @@ internal static class RegisterProblems
 
     /// <summary>
     /// 409 <c>duplicate-document-number</c>: the issuing authority has already registered <paramref name="holder"/> under
-    /// the 发文字号 of <paramref name="document"/>. Names the holder (unified number, id) in the detail and as
-    /// <c>existingDocument</c>, so the legal office can open it.
+    /// <paramref name="documentNumber"/>, the 发文字号 <paramref name="document"/> was to be registered under. Names the
+    /// holder (unified number, id) in the detail and as <c>existingDocument</c>, so the legal office can open it, and says
+    /// how to register the document under the right number.
     /// </summary>
-    public static ProblemHttpResult DuplicateDocumentNumber(NormativeDocumentRecord document, RegisteredDocumentNumber holder) =>
-        TypedResults.Problem(DuplicateDocumentNumber(document.DocumentNumber!, document.IssuingAuthorityName, holder));
+    public static ProblemHttpResult DuplicateDocumentNumber(NormativeDocumentRecord document, string documentNumber, RegisteredDocumentNumber holder) =>
+        TypedResults.Problem(DuplicateDocumentNumber(document.Id, documentNumber, document.IssuingAuthorityName, holder));
 
-    /// <summary>The problem body of <see cref="DuplicateDocumentNumber(NormativeDocumentRecord, RegisteredDocumentNumber)"/> (also the OpenAPI example).</summary>
-    public static ProblemDetails DuplicateDocumentNumber(string documentNumber, string issuingAuthority, RegisteredDocumentNumber holder)
+    /// <summary>The problem body of <see cref="DuplicateDocumentNumber(NormativeDocumentRecord, string, RegisteredDocumentNumber)"/> (also the OpenAPI example).</summary>
+    public static ProblemDetails DuplicateDocumentNumber(Guid documentId, string documentNumber, string issuingAuthority, RegisteredDocumentNumber holder)
     {
+        var retry = $"POST /api/v1/documents/{documentId}/registration {{\"documentNumber\": \"…\"}}";
         var written = holder.DocumentNumber == documentNumber ? "" : $"（登记为“{holder.DocumentNumber}”）";
         var problem = new ProblemDetails
         {
@@ -40,8 +42,10 @@ internal static class RegisterProblems
             Title = "Document number already registered",
             Detail = $"发文字号“{documentNumber}”已被{issuingAuthority}的文件《{holder.Title}》（统一编号 {holder.UnifiedNumber}，id {holder.Id}）" +
                 $"登记使用{written}。同一制定机关的发文字号不得重复：本文件未予登记，未占用统一编号，请核对发文字号。" +
+                $"如本文件的发文字号有误或尚未编定，请在登记请求中写明正确的发文字号重新登记：{retry}。" +
                 $" / {issuingAuthority} has already registered {holder.UnifiedNumber} (id {holder.Id}) under this 发文字号; " +
-                "this document was not registered and no unified number was used.",
+                "this document was not registered and no unified number was used. If this document's 发文字号 is wrong or not yet assigned, " +
+                $"register it again with the right one in the body: {retry}.",
         };
         problem.Extensions["code"] = ProblemCodes.DuplicateDocumentNumber;
         problem.Extensions["documentNumber"] = documentNumber;

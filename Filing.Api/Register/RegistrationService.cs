@@ -11,11 +11,17 @@ namespace Filing.Api.Register;
 /// Registration (统一登记、统一编号): in one transaction, check the lifecycle, draw the next number of the issuing
 /// authority's prefix for the registration year, refuse a 发文字号 the authority has already registered, record the step
 /// and its audit entry, commit. Any failure or refusal rolls the number back with everything else, so the yearly sequence
-/// has no gaps and no duplicates.
+/// has no gaps and no duplicates. A 发文字号 sent with the registration (assigned at issuance, or correcting the draft's)
+/// is the one checked and, once registered, the document's; a refusal leaves the old one.
 /// </summary>
 public sealed class RegistrationService(FilingDbContext db, IUnifiedNumberAllocator numbers, AuditTrail audit, WorkingCalendar calendar, TimeProvider clock)
 {
-    public async Task<RegistrationResult> RegisterAsync(Guid documentId, Caller caller, CancellationToken ct)
+    /// <param name="documentId">The document.</param>
+    /// <param name="caller">Who registers it (the legal office).</param>
+    /// <param name="documentNumber">The 发文字号 to register it under, when it is to be set or corrected; null keeps the document's.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <exception cref="RegisterValidationException"><paramref name="documentNumber"/> is not a 发文字号.</exception>
+    public async Task<RegistrationResult> RegisterAsync(Guid documentId, Caller caller, string? documentNumber, CancellationToken ct)
     {
         // Read and check before the transaction, so the counter (and SQLite's write lock) is held only for the writes;
         // the document's concurrency stamp catches anyone who changed it in between.
@@ -31,6 +37,9 @@ public sealed class RegistrationService(FilingDbContext db, IUnifiedNumberAlloca
         }
 
         document.EnsureCanRegister();
+        // The number the document will be registered under (the one sent, canonical, or its own) is the one checked.
+        var registeredNumber = document.DocumentNumberOnRegistration(documentNumber);
+        var registeredKey = NormativeDocumentRecord.DocumentNumberKeyOf(registeredNumber);
         var issuer = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == document.IssuingAuthorityId, ct);
         var now = clock.GetUtcNow();
         var before = DocumentViews.Snapshot(document);
@@ -46,13 +55,14 @@ public sealed class RegistrationService(FilingDbContext db, IUnifiedNumberAlloca
         }
 
         var number = await numbers.NextAsync(issuer.UnifiedNumberPrefix!, calendar.DateOf(now).Year, ct);
-        if (document.DocumentNumberKey is { } key && await HolderOfAsync(document, key, ct) is { } holder)
+        if (registeredKey is { } key && await HolderOfAsync(document, key, ct) is { } holder)
         {
-            // Nothing has been written but the counter: leaving without commit rolls the number back.
-            return RegistrationResult.Duplicate(document, holder);
+            // Nothing has been written but the counter (the document, its 发文字号 included, is untouched): leaving
+            // without commit rolls the number back.
+            return RegistrationResult.Duplicate(document, holder, registeredNumber!);
         }
 
-        var step = document.Register(number, caller.AsActor(), now);
+        var step = document.Register(number, caller.AsActor(), now, documentNumber);
         await audit.AppendAsync(AuditTrail.DocumentStream(document.Id), caller, "step.registration", before,
             new { document = DocumentViews.Snapshot(document), step = DocumentViews.StepRecord(step) }, null, ct);
         await db.SaveChangesAsync(ct);
@@ -82,12 +92,18 @@ public enum RegistrationOutcome
 /// <summary>The registered document that holds a 发文字号.</summary>
 public sealed record RegisteredDocumentNumber(Guid Id, string UnifiedNumber, string DocumentNumber, string Title);
 
-public sealed record RegistrationResult(RegistrationOutcome Outcome, NormativeDocumentRecord? Document, RegisteredDocumentNumber? Holder = null)
+/// <summary>What registration did.</summary>
+/// <param name="Outcome">Registered, or why not.</param>
+/// <param name="Document">The document (registered, or as it was when refused).</param>
+/// <param name="Holder">For a duplicate: the registered document that holds the number.</param>
+/// <param name="RefusedDocumentNumber">For a duplicate: the 发文字号 that was refused (the one sent, or the document's own).</param>
+public sealed record RegistrationResult(RegistrationOutcome Outcome, NormativeDocumentRecord? Document, RegisteredDocumentNumber? Holder = null,
+    string? RefusedDocumentNumber = null)
 {
     public static RegistrationResult NotFound { get; } = new(RegistrationOutcome.NotFound, null);
 
     public static RegistrationResult Forbidden { get; } = new(RegistrationOutcome.Forbidden, null);
 
-    public static RegistrationResult Duplicate(NormativeDocumentRecord document, RegisteredDocumentNumber holder) =>
-        new(RegistrationOutcome.DuplicateDocumentNumber, document, holder);
+    public static RegistrationResult Duplicate(NormativeDocumentRecord document, RegisteredDocumentNumber holder, string documentNumber) =>
+        new(RegistrationOutcome.DuplicateDocumentNumber, document, holder, documentNumber);
 }

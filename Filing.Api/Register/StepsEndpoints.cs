@@ -20,6 +20,9 @@ namespace Filing.Api.Register;
 /// </summary>
 internal static class StepsEndpoints
 {
+    // As at upload (the documentNumber form field).
+    private const int MaxDocumentNumberLength = 100;
+
     public static RouteGroupBuilder MapRegisterSteps(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/documents/{id:guid}").WithTags("Register: procedure steps").RequireAuthorization();
@@ -43,11 +46,19 @@ internal static class StepsEndpoints
         Step(group.MapPost("/collective-decision", CollectiveDecision), "RecordCollectiveDecision",
             "集体审议决定, after the legality review passed on the current version", null).WithRequestExample(RegisterExamples.Decision);
         Step(group.MapPost("/registration", Registration), "RegisterDocument",
-            "统一登记: assigns the next unified number of the issuing authority's prefix",
-            "Takes no body; answers `{ unifiedNumber }`. 409 `lifecycle-violation` names what is missing before registration; " +
+            "统一登记: assigns the next unified number of the issuing authority's prefix, and the 发文字号 when sent",
+            "No body (or `{}`) registers the document under the 发文字号 it has; `{ \"documentNumber\": \"桐政发〔2026〕5号\" }` sets or " +
+            "corrects it first — the office often assigns the number at issuance, after the collective decision, when no new version can " +
+            "be uploaded. The number is read as the public register's `documentNumber=` look-up reads it and stored in its canonical form " +
+            "(桐政发[2026]5号 becomes 桐政发〔2026〕5号); a blank value or one that is not a 发文字号 is a 400 `validation-failed` naming " +
+            "`documentNumber`, and unknown fields are refused (400) rather than ignored. The registration step notes the change " +
+            "(发文字号更正为…) and the audit entry shows the number before and after. Answers `{ unifiedNumber, documentId, registeredAt, documentNumber }`. " +
+            "409 `lifecycle-violation` names what is missing before registration; " +
             "409 `duplicate-document-number` when the issuing authority has already registered a document under the same 发文字号 " +
             "(compared as the public register's `documentNumber=` look-up does: 桐政发[2024]12号 is 桐政发〔2024〕12号), naming it in " +
-            "`existingDocument { id, unifiedNumber, documentNumber, title }`. A refused registration changes nothing and uses no number.")
+            "`existingDocument { id, unifiedNumber, documentNumber, title }`; register again with the right `documentNumber` to go on. " +
+            "A refused registration changes nothing — not even the 发文字号 — and uses no number.")
+            .WithRequestExample(RegisterExamples.RegistrationWithNumber)
             .WithResponseExample(StatusCodes.Status200OK, RegisterExamples.Registration)
             .WithResponseExample(StatusCodes.Status409Conflict, RegisterExamples.DuplicateDocumentNumber);
         Step(group.MapPost("/publication", Publication).DisableAntiforgery()
@@ -203,16 +214,33 @@ internal static class StepsEndpoints
         return TypedResults.Ok(await ctx.DetailAsync(document, ct));
     }
 
-    private static async Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> Registration(
-        Guid id, RegistrationService registration, RegisterContext ctx, CancellationToken ct)
+    private static async Task<Results<Ok<RegistrationResponse>, ProblemHttpResult, ValidationProblem>> Registration(
+        Guid id, RegistrationRequest? request, RegistrationService registration, RegisterContext ctx, CancellationToken ct)
     {
-        var result = await registration.RegisterAsync(id, ctx.Caller, ct);
+        // No body, {} and { "documentNumber": null } keep the document's number; a number sent is checked before anything is loaded.
+        var documentNumber = request?.DocumentNumber;
+        if (documentNumber is not null)
+        {
+            if (string.IsNullOrWhiteSpace(documentNumber))
+            {
+                return RegisterProblems.Invalid("documentNumber",
+                    "documentNumber is empty: send the 发文字号 to register the document under, or no body to keep the one it has.");
+            }
+
+            if (documentNumber.Trim().Length > MaxDocumentNumberLength || !NormativeDocumentRecord.TryNormalizeDocumentNumber(documentNumber, out _))
+            {
+                return RegisterProblems.Invalid("documentNumber", NormativeDocumentRecord.InvalidDocumentNumberMessage);
+            }
+        }
+
+        var result = await registration.RegisterAsync(id, ctx.Caller, documentNumber, ct);
         return result.Outcome switch
         {
             RegistrationOutcome.NotFound => RegisterProblems.NotFound("document"),
             RegistrationOutcome.Forbidden => RegisterProblems.Forbidden("Only the legal office of the government registers documents."),
-            RegistrationOutcome.DuplicateDocumentNumber => RegisterProblems.DuplicateDocumentNumber(result.Document!, result.Holder!),
-            _ => TypedResults.Ok(new RegistrationResponse(result.Document!.UnifiedNumber!, result.Document.Id, result.Document.RegisteredAt!.Value)),
+            RegistrationOutcome.DuplicateDocumentNumber => RegisterProblems.DuplicateDocumentNumber(result.Document!, result.RefusedDocumentNumber!, result.Holder!),
+            _ => TypedResults.Ok(new RegistrationResponse(result.Document!.UnifiedNumber!, result.Document.Id, result.Document.RegisteredAt!.Value,
+                result.Document.DocumentNumber)),
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Filing.Core.Calendar;
 using Filing.Core.Documents;
 
@@ -518,16 +519,65 @@ public sealed class NormativeDocumentRecord
     public void EnsureCanRegister() =>
         EnsureStage("registration", LifecycleStage.Decided, "already-registered", $"已登记，统一编号 {UnifiedNumber} / Already registered as {UnifiedNumber}.");
 
-    /// <summary>Records registration (统一登记) with the unified number drawn for it.</summary>
-    public ProcedureStep Register(UnifiedNumber number, Actor actor, DateTimeOffset at)
+    /// <summary>
+    /// Records registration (统一登记) with the unified number drawn for it. The 发文字号 is often assigned by the office at
+    /// issuance, after the collective decision (when no new version can be uploaded), so <paramref name="documentNumber"/>,
+    /// when given, becomes the document's 发文字号 in its canonical form (桐政发[2026]5号 → 桐政发〔2026〕5号) and the step
+    /// notes the change. After registration the number no longer changes.
+    /// </summary>
+    /// <exception cref="RegisterValidationException"><paramref name="documentNumber"/> is not a 发文字号.</exception>
+    public ProcedureStep Register(UnifiedNumber number, Actor actor, DateTimeOffset at, string? documentNumber = null)
     {
         ArgumentNullException.ThrowIfNull(number);
         EnsureCanRegister();
+        var assigned = DocumentNumberOnRegistration(documentNumber);
+        string? note = null;
+        if (!string.Equals(assigned, DocumentNumber, StringComparison.Ordinal))
+        {
+            note = DocumentNumber is null ? $"发文字号定为{assigned}" : $"发文字号更正为{assigned}（原为{DocumentNumber}）";
+            SetDocumentNumber(assigned);
+        }
+
         UnifiedNumber = number.Text;
         RegisteredAt = at;
         Stage = LifecycleStage.Registered;
-        return AddStep(StepKind.Registration, StepOutcome.Recorded, null, number.Text, null, actor, at);
+        return AddStep(StepKind.Registration, StepOutcome.Recorded, note, number.Text, null, actor, at);
     }
+
+    /// <summary>
+    /// The 发文字号 the document will carry once registered with <paramref name="documentNumber"/>: its canonical form, or
+    /// the current number when none is given. Lets registration check the number before anything changes.
+    /// </summary>
+    /// <exception cref="RegisterValidationException"><paramref name="documentNumber"/> is not a 发文字号.</exception>
+    public string? DocumentNumberOnRegistration(string? documentNumber)
+    {
+        if (documentNumber is null)
+        {
+            return DocumentNumber;
+        }
+
+        return TryNormalizeDocumentNumber(documentNumber, out var canonical)
+            ? canonical
+            : throw new RegisterValidationException("documentNumber", "document-number-invalid", InvalidDocumentNumberMessage);
+    }
+
+    /// <summary>
+    /// The canonical form (桐政发〔2026〕5号) of a 发文字号 typed for registration, read as leniently as the register's
+    /// look-up reads one (<see cref="DocumentNumberParser.TryParseLookup"/>: other brackets, spaces, full-width digits,
+    /// 第, leading zeros); false for blank text or text that is not one 发文字号 (机关代字〔年份〕序号号).
+    /// </summary>
+    public static bool TryNormalizeDocumentNumber(string? text, [NotNullWhen(true)] out string? canonical)
+    {
+        canonical = DocumentNumberParser.TryParseLookup(text, out var parsed) ? parsed.Text : null;
+        return canonical is not null;
+    }
+
+    /// <summary>The key <see cref="DocumentNumberKey"/> holds for <paramref name="documentNumber"/> (null for none).</summary>
+    public static string? DocumentNumberKeyOf(string? documentNumber) => DocumentNumberParser.LookupKey(documentNumber);
+
+    /// <summary>What is wrong with a 发文字号 that <see cref="TryNormalizeDocumentNumber"/> refuses (Chinese and English).</summary>
+    public const string InvalidDocumentNumberMessage =
+        "发文字号应为“机关代字〔年份〕序号号”，如 桐政发〔2026〕5号 / documentNumber must be a 发文字号 such as 桐政发〔2026〕5号 (issuer code, 〔year〕, sequence, 号).";
 
     /// <summary>
     /// Records publication (统一发布) and opens a filing (备案) with each required oversight body, due per its period
@@ -764,7 +814,7 @@ public sealed class NormativeDocumentRecord
     private void SetDocumentNumber(string? number)
     {
         DocumentNumber = number;
-        DocumentNumberKey = DocumentNumberParser.LookupKey(number);
+        DocumentNumberKey = DocumentNumberKeyOf(number);
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -574,6 +574,85 @@ public class NormativeDocumentRecordTests
     }
 
     [Fact]
+    public void CorrectsDocumentNumberAndNotesIt_GivenNumberAtRegistration()
+    {
+        var doc = _data.At(LifecycleStage.Decided);
+        var stamp = doc.ConcurrencyStamp;
+
+        var step = doc.Register(UnifiedNumber.Create("ATLD00", 2024, 7), LegalActor, Now, "桐政发[2026] 第05号");
+
+        doc.DocumentNumber.Should().Be("桐政发〔2026〕5号", "the number is stored in its canonical form");
+        doc.DocumentNumberKey.Should().Be("桐政发〔2026〕5号");
+        doc.UnifiedNumber.Should().Be("ATLD00-2024-0007");
+        step.Kind.Should().Be(StepKind.Registration);
+        step.Detail.Should().Be("ATLD00-2024-0007");
+        step.Opinion.Should().Be("发文字号更正为桐政发〔2026〕5号（原为桐政发〔2018〕47号）");
+        doc.ConcurrencyStamp.Should().BeGreaterThan(stamp);
+    }
+
+    [Fact]
+    public void SetsDocumentNumber_GivenNumberAtRegistrationOfDocumentWithout()
+    {
+        var withoutNumber = new NewVersion("draft.docx", new string('a', 64), 1234,
+            new ParsedSummary("桐庐县深化法治政府建设实施意见", "意见", null, null, null, 0), ReviewOutcome.Completed([]));
+        var doc = _data.At(LifecycleStage.Decided, version: withoutNumber);
+        doc.DocumentNumber.Should().BeNull();
+
+        var step = doc.Register(UnifiedNumber.Create("ATLD00", 2024, 8), LegalActor, Now, "桐政发〔2026〕9号");
+
+        doc.DocumentNumber.Should().Be("桐政发〔2026〕9号");
+        doc.DocumentNumberKey.Should().Be("桐政发〔2026〕9号");
+        step.Opinion.Should().Be("发文字号定为桐政发〔2026〕9号");
+    }
+
+    [Fact]
+    public void KeepsDocumentNumberWithoutNote_GivenNoNumberOrTheSameAtRegistration()
+    {
+        var kept = _data.At(LifecycleStage.Decided);
+        var same = _data.At(LifecycleStage.Decided);
+
+        kept.Register(UnifiedNumber.Create("ATLD00", 2024, 1), LegalActor, Now).Opinion.Should().BeNull();
+        same.Register(UnifiedNumber.Create("ATLD00", 2024, 2), LegalActor, Now, " 桐政发〔2018〕47号 ").Opinion.Should().BeNull();
+
+        kept.DocumentNumber.Should().Be("桐政发〔2018〕47号");
+        same.DocumentNumber.Should().Be("桐政发〔2018〕47号");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("桐政发")]
+    [InlineData("桐政发〔2026〕")]
+    [InlineData("第五号")]
+    public void RefusesRegistrationAndChangesNothing_GivenInvalidNumber(string number)
+    {
+        var doc = _data.At(LifecycleStage.Decided);
+        var steps = doc.Steps.Count;
+
+        var act = () => doc.Register(UnifiedNumber.Create("ATLD00", 2024, 3), LegalActor, Now, number);
+
+        var e = act.Should().Throw<RegisterValidationException>().Which;
+        e.Field.Should().Be("documentNumber");
+        e.Code.Should().Be("document-number-invalid");
+        doc.DocumentNumber.Should().Be("桐政发〔2018〕47号");
+        doc.DocumentNumberKey.Should().Be("桐政发〔2018〕47号");
+        doc.UnifiedNumber.Should().BeNull();
+        doc.Stage.Should().Be(LifecycleStage.Decided);
+        doc.Steps.Should().HaveCount(steps);
+    }
+
+    [Fact]
+    public void TellsNumberBeforeRegistering_GivenCorrection()
+    {
+        var doc = _data.At(LifecycleStage.Decided);
+
+        doc.DocumentNumberOnRegistration(null).Should().Be("桐政发〔2018〕47号");
+        doc.DocumentNumberOnRegistration("桐政发（2026）０１２").Should().Be("桐政发〔2026〕12号");
+        doc.DocumentNumber.Should().Be("桐政发〔2018〕47号", "asking changes nothing");
+        NormativeDocumentRecord.DocumentNumberKeyOf("桐政发[2026]12号").Should().Be("桐政发〔2026〕12号");
+    }
+
+    [Fact]
     public void RefusesSecondRegistration_GivenNumberAssigned()
     {
         var doc = _data.At(LifecycleStage.Registered);

@@ -70,9 +70,9 @@ public sealed class RegisterTestData
             version ?? Version(), Drafter.AsActor(), Now);
 
     /// <summary>A document taken, by the book, to <paramref name="stage"/>.</summary>
-    public NormativeDocumentRecord At(LifecycleStage stage, Organisation? issuer = null)
+    public NormativeDocumentRecord At(LifecycleStage stage, Organisation? issuer = null, NewVersion? version = null)
     {
-        var doc = NewDraft(issuer);
+        var doc = NewDraft(issuer, version: version);
         if (stage == LifecycleStage.Drafting)
         {
             return doc;

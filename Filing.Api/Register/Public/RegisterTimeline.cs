@@ -100,7 +100,8 @@ public static class RegisterTimeline
                     Add(on, "collective-decision", "集体审议决定", step.Detail, null, By(step));
                     break;
                 case StepKind.Registration:
-                    Add(on, "registration", "统一登记、统一编号", step.Detail, null, By(step));
+                    // The note of a 发文字号 set or corrected at registration (发文字号更正为…) follows the unified number.
+                    Add(on, "registration", "统一登记、统一编号", step.Opinion is null ? step.Detail : $"{step.Detail}；{step.Opinion}", null, By(step));
                     break;
                 case StepKind.Publication:
                     Add(on, "publication", "统一发布", step.Detail, null, By(step));
