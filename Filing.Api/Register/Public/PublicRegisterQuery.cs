@@ -260,8 +260,7 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
 
         // The matches of the relevance ranking (shared with the first page of the list), whatever order the list is in.
         var ranked = await RankedAsync(question, RegisterSort.Relevance, version, snapshot, ct);
-        return RegisterSnapshot.Facets(ranked.Select(m => snapshot.TryGet(m.Id, out var e) ? e : (RegisterSnapshot.Entry?)null)
-            .Where(e => e is not null).Select(e => e!.Value), question.Today);
+        return RegisterSnapshot.Facets(snapshot.EntriesOf(ranked.Select(m => m.Id)), question.Today);
     }
 
     /// <summary>

@@ -219,7 +219,7 @@ public sealed class RegisterSnapshot
     /// as <see cref="PublicRegisterQuery.PageAsync"/> orders them in SQL (rank, then date, then id). Matches of documents
     /// not held (not published) are left out, as the SQL join with the published documents leaves them out. No
     /// comparison sort: the held documents are already in each date order, so the matches are marked and read off in that
-    /// order, bucketed by rank.
+    /// order into one bucket per rank.
     /// </summary>
     /// <param name="matches">The matching documents.</param>
     /// <param name="query">The query, for <see cref="SearchSql.RankOf"/>.</param>
@@ -248,30 +248,47 @@ public sealed class RegisterSnapshot
             }
         }
 
+        // One walk in the date order; in relevance order each rank collects its matches, highest rank first.
         var effective = sort is RegisterSort.EffectiveAscending or RegisterSort.EffectiveDescending;
         var ascending = sort is RegisterSort.PublishedAscending or RegisterSort.EffectiveAscending;
-        var relevance = sort == RegisterSort.Relevance;
-        var ranked = new RankedMatch[found];
-        var next = 0;
-        for (var rank = relevance ? top : 0; rank >= 0; rank--)
+        var buckets = new List<RankedMatch>[sort == RegisterSort.Relevance ? top + 1 : 1];
+        for (var i = 0; i < buckets.Length; i++)
         {
-            for (var i = 0; i < length; i++)
-            {
-                var position = effective ? _byEffective[ascending ? length - 1 - i : i] : ascending ? length - 1 - i : i;
-                if (ranks[position] >= 0 && (!relevance || ranks[position] == rank))
-                {
-                    var entry = _byPublished[position];
-                    ranked[next++] = new RankedMatch(entry.Id, relevance ? rank : ranks[position], effective ? entry.EffectiveDate : entry.PublishedOn);
-                }
-            }
+            buckets[i] = [];
+        }
 
-            if (next == found)
+        for (var i = 0; i < length; i++)
+        {
+            var position = effective ? _byEffective[ascending ? length - 1 - i : i] : ascending ? length - 1 - i : i;
+            if (ranks[position] is var rank and >= 0)
             {
-                break;
+                var entry = _byPublished[position];
+                buckets[buckets.Length == 1 ? 0 : top - rank].Add(new RankedMatch(entry.Id, rank, effective ? entry.EffectiveDate : entry.PublishedOn));
             }
         }
 
+        var ranked = new RankedMatch[found];
+        var next = 0;
+        foreach (var bucket in buckets)
+        {
+            bucket.CopyTo(ranked, next);
+            next += bucket.Count;
+        }
+
         return ranked;
+    }
+
+    /// <summary>The held entries of <paramref name="ids"/> (documents not held are left out).</summary>
+    public IEnumerable<Entry> EntriesOf(IEnumerable<Guid> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        foreach (var id in ids)
+        {
+            if (TryGet(id, out var entry))
+            {
+                yield return entry;
+            }
+        }
     }
 
     /// <summary>All held documents passing <paramref name="criteria"/>.</summary>
