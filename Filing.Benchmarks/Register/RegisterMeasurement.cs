@@ -211,16 +211,13 @@ internal static class RegisterMeasurement
                 // The snapshot of this register state, loaded once (untimed) and handed to each new cache: what an
                 // instance holds after the refresher has loaded it.
                 var version = await VersionAsync(bench);
-                var key = PublicRegisterQuery.SnapshotKey(version);
-                if (!shared.Holds(key))
+                var snapshot = await shared.SnapshotAsync(version, async () =>
                 {
                     await using var db = bench.Create();
-                    await new PublicRegisterQuery(db, shared).PrepareAsync(CancellationToken.None);
-                }
-
-                var snapshot = await shared.GetOrComputeAsync<RegisterSnapshot>(key, () => throw new InvalidOperationException("Loaded above."), s => s.Count);
+                    return await RegisterSnapshot.LoadAsync(db, CancellationToken.None);
+                });
                 var cache = new RegisterResultCache(Options.Create(new RegisterOptions()));
-                await cache.GetOrComputeAsync(key, () => Task.FromResult(snapshot), s => s.Count);
+                await cache.SnapshotAsync(version, () => Task.FromResult(snapshot));
                 return cache;
             },
             _ => () => Task.FromResult<RegisterResultCache?>(shared),

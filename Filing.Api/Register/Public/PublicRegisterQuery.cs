@@ -156,11 +156,8 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
 
     private static bool Snapshotted(RegisterQuestion question) => question.DocumentNumberKey is null && question.Filter.UnifiedNumber is null;
 
-    /// <summary>The cache key of the snapshot of register state <paramref name="version"/>.</summary>
-    public static string SnapshotKey(long version) => $"snapshot:{version}";
-
     private Task<RegisterSnapshot> SnapshotAsync(long version, CancellationToken ct) =>
-        cache!.GetOrComputeAsync(SnapshotKey(version), () => RegisterSnapshot.LoadAsync(db, ct), s => Math.Max(1, s.Count), ct);
+        cache!.SnapshotAsync(version, () => RegisterSnapshot.LoadAsync(db, ct), ct);
 
     /// <summary>A full-text question's ranking in a register state, from the cache or computed (and kept).</summary>
     private Task<RankedMatch[]> RankedAsync(RegisterQuestion question, RegisterSort sort, long version, RegisterSnapshot snapshot, CancellationToken ct) =>

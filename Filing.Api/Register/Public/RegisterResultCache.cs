@@ -24,6 +24,10 @@ public sealed class RegisterResultCache : IDisposable
 {
     private readonly MemoryCache? _cache;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<object>> _flights = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _snapshotLoad = new(1, 1);
+    private HeldSnapshot? _snapshot;
+
+    private sealed record HeldSnapshot(long Version, RegisterSnapshot Snapshot);
 
     public RegisterResultCache(IOptions<RegisterOptions> options)
     {
@@ -94,8 +98,42 @@ public sealed class RegisterResultCache : IDisposable
         }
     }
 
-    /// <summary>Whether an answer is held under <paramref name="key"/> (diagnostics and tests).</summary>
-    public bool Holds(string key) => _cache?.TryGetValue(key, out _) == true;
+    /// <summary>
+    /// The newest <see cref="RegisterSnapshot"/> this instance holds when it is of register state
+    /// <paramref name="version"/> or newer (an answer at least as new as the state the request read), else the one
+    /// <paramref name="load"/> reads, which then replaces it. One slot, not a cache entry: an older state's snapshot is
+    /// dropped as soon as a newer one is loaded (after a run of publications the instance must not hold one per state),
+    /// and it does not count against <see cref="RegisterOptions.ResultCacheRows"/>. Loads run one at a time; requests
+    /// waiting for one use its result.
+    /// </summary>
+    public async Task<RegisterSnapshot> SnapshotAsync(long version, Func<Task<RegisterSnapshot>> load, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        if (Volatile.Read(ref _snapshot) is { } held && held.Version >= version)
+        {
+            return held.Snapshot;
+        }
+
+        await _snapshotLoad.WaitAsync(ct);
+        try
+        {
+            if (Volatile.Read(ref _snapshot) is { } loaded && loaded.Version >= version)
+            {
+                return loaded.Snapshot;
+            }
+
+            var snapshot = await load();
+            Volatile.Write(ref _snapshot, new HeldSnapshot(version, snapshot));
+            return snapshot;
+        }
+        finally
+        {
+            _snapshotLoad.Release();
+        }
+    }
+
+    /// <summary>Whether the held snapshot is of register state <paramref name="version"/> or newer (diagnostics and tests).</summary>
+    public bool HoldsSnapshot(long version) => Volatile.Read(ref _snapshot) is { } held && held.Version >= version;
 
     private async Task<T> ComputeAndKeepAsync<T>(string key, Func<Task<T>> compute, Func<T, long> size)
     {
@@ -116,5 +154,10 @@ public sealed class RegisterResultCache : IDisposable
         return JsonSerializer.Serialize(new { kind, version, question.Filter, search, question.DocumentNumberKey, question.Today, sort });
     }
 
-    public void Dispose() => _cache?.Dispose();
+    public void Dispose()
+    {
+        _cache?.Dispose();
+        _snapshotLoad.Dispose();
+        _snapshot = null;
+    }
 }

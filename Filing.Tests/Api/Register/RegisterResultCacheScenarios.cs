@@ -110,12 +110,12 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
 
         // No request reaches the refreshing instance: its background check (every second) loads the new state.
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!cache.Holds(PublicRegisterQuery.SnapshotKey(version)) && DateTime.UtcNow < deadline)
+        while (!cache.HoldsSnapshot(version) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
 
-        cache.Holds(PublicRegisterQuery.SnapshotKey(version)).Should().BeTrue("the refresher loads the snapshot of a changed register");
+        cache.HoldsSnapshot(version).Should().BeTrue("the refresher loads the snapshot of a changed register");
         var page = await new RegisterClient(_refreshing).GetOkAsync(Anonymous, "/api/v1/register?q=山核桃");
         Ids(page).Should().Equal(id);
     }
