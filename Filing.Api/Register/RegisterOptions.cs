@@ -34,8 +34,9 @@ public sealed class RegisterOptions
     public int MaxPageSize { get; set; } = 200;
 
     /// <summary>
-    /// Public-register answers kept per API instance, in rows (ordered full-text matches and counts, ~40 bytes each;
-    /// the default is ~80 MiB at most). 0 turns the cache off. See <see cref="Public.RegisterResultCache"/>.
+    /// Full-text rankings kept per API instance, in matches (~40 bytes each; the default is ~80 MiB at most), besides the
+    /// one register snapshot (~500 bytes a published document). 0 turns both off: every answer comes from the database.
+    /// See <see cref="Public.RegisterResultCache"/>.
     /// </summary>
     public long ResultCacheRows { get; set; } = 2_000_000;
 

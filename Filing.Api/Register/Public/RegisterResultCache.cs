@@ -12,13 +12,13 @@ namespace Filing.Api.Register.Public;
 public readonly record struct RankedMatch(Guid Id, int Score, DateOnly Date);
 
 /// <summary>
-/// Answers of the public register kept per API instance: exact totals, facet counts and the ordered matches of a
-/// full-text question, each under the question and <see cref="Feeds.EventLogState.RegisterVersion"/> it was computed
-/// for. Every transaction that changes a published document or its search entry moves the version on, so an answer
-/// is only ever served for the register state it was computed from, on whichever instance asks (the version is read
-/// from the database on every request). What it saves: counting and ranking every match again for each page of the
-/// same question (a word found in most of 100,000 documents costs 0.3–0.5 s to rank and count on PostgreSQL).
-/// Bounded by <see cref="RegisterOptions.ResultCacheRows"/> (cached matches and counts, ~40 bytes each).
+/// What the public register keeps per API instance: the <see cref="RegisterSnapshot"/> of the newest register state it
+/// has seen, and the ordered matches of the full-text questions it has answered, each under the question and the
+/// <see cref="Feeds.EventLogState.RegisterVersion"/> it was computed for. Every transaction that changes a published
+/// document or its search entry moves the version on, so an answer is only ever served for the register state it was
+/// computed from (or a newer one), on whichever instance asks (the version is read from the database on every request).
+/// What it saves: reading the register for every first-time list, and finding and ranking every match again for each
+/// page of the same question. Rankings are bounded by <see cref="RegisterOptions.ResultCacheRows"/> (~40 bytes a match).
 /// </summary>
 public sealed class RegisterResultCache : IDisposable
 {
