@@ -29,9 +29,12 @@ public sealed class RegisterResultCache : IDisposable
 
     private sealed record HeldSnapshot(long Version, RegisterSnapshot Snapshot);
 
-    public RegisterResultCache(IOptions<RegisterOptions> options)
+    private readonly ILogger? _logger;
+
+    public RegisterResultCache(IOptions<RegisterOptions> options, ILogger<RegisterResultCache>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _logger = logger;
         var rows = options.Value.ResultCacheRows;
         if (rows > 0)
         {
@@ -125,8 +128,12 @@ public sealed class RegisterResultCache : IDisposable
                 return loaded.Snapshot;
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var snapshot = await load(Volatile.Read(ref _snapshot) is { } previous ? (previous.Version, previous.Snapshot) : null);
             Volatile.Write(ref _snapshot, new HeldSnapshot(version, snapshot));
+            _logger?.LogInformation(
+                "Register snapshot of state {Version}: {Documents} published documents, {Read} read from the database, in {Milliseconds:0} ms",
+                version, snapshot.Count, snapshot.DocumentsRead, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return snapshot;
         }
         finally

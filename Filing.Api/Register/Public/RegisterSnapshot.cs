@@ -21,9 +21,6 @@ namespace Filing.Api.Register.Public;
 /// </summary>
 public sealed class RegisterSnapshot
 {
-    private static readonly Comparison<Entry> PublishedDescending = (a, b) =>
-        a.PublishedOn != b.PublishedOn ? b.PublishedOn.CompareTo(a.PublishedOn) : b.Id.CompareTo(a.Id);
-
     private readonly Entry[] _byPublished;
     private readonly int[] _byEffective;
     private readonly Dictionary<Guid, int> _positions;
@@ -32,38 +29,46 @@ public sealed class RegisterSnapshot
     /// <summary>What <see cref="SearchSql.RankOf"/> reads of a document's search entry.</summary>
     private sealed record RankTexts(string TitleSearch, string SpacedTitleTerms, string Keywords);
 
-    /// <param name="entries">The published documents, in any order.</param>
-    /// <param name="texts">Their ranking texts, aligned with <paramref name="entries"/> (null: no search entry yet).</param>
-    private RegisterSnapshot(Entry[] entries, RankTexts?[] texts)
+    /// <param name="byPublished">The published documents, newest publication first (<see cref="ComparePublished"/>).</param>
+    /// <param name="texts">Their ranking texts, aligned (null: no search entry yet).</param>
+    /// <param name="byEffective">Positions in <paramref name="byPublished"/>, newest effective date first (<see cref="CompareEffective"/>).</param>
+    private RegisterSnapshot(Entry[] byPublished, RankTexts?[] texts, int[] byEffective)
     {
-        var order = new int[entries.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(order, (x, y) => PublishedDescending(entries[x], entries[y]));
-        _byPublished = new Entry[entries.Length];
-        _texts = new RankTexts?[entries.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            _byPublished[i] = entries[order[i]];
-            _texts[i] = texts[order[i]];
-        }
-
-        var byPublished = _byPublished;
-        _byEffective = [.. Enumerable.Range(0, byPublished.Length)];
-        Array.Sort(_byEffective, (x, y) =>
-        {
-            var (a, b) = (byPublished[x], byPublished[y]);
-            return a.EffectiveDate != b.EffectiveDate ? b.EffectiveDate.CompareTo(a.EffectiveDate) : b.Id.CompareTo(a.Id);
-        });
+        _byPublished = byPublished;
+        _texts = texts;
+        _byEffective = byEffective;
         _positions = new Dictionary<Guid, int>(byPublished.Length);
         for (var i = 0; i < byPublished.Length; i++)
         {
             _positions[byPublished[i].Id] = i;
         }
     }
+
+    /// <summary>The snapshot of <paramref name="entries"/> in any order, sorted here.</summary>
+    private static RegisterSnapshot Sorted(Entry[] entries, RankTexts?[] texts)
+    {
+        var order = Enumerable.Range(0, entries.Length).ToArray();
+        Array.Sort(order, (x, y) => ComparePublished(in entries[x], in entries[y]));
+        var byPublished = new Entry[entries.Length];
+        var sortedTexts = new RankTexts?[entries.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            byPublished[i] = entries[order[i]];
+            sortedTexts[i] = texts[order[i]];
+        }
+
+        var byEffective = Enumerable.Range(0, byPublished.Length).ToArray();
+        Array.Sort(byEffective, (x, y) => CompareEffective(in byPublished[x], in byPublished[y]));
+        return new RegisterSnapshot(byPublished, sortedTexts, byEffective);
+    }
+
+    /// <summary>Publication order: newest first, then id descending (<see cref="PublicRegisterSpec"/>'s keyset).</summary>
+    private static int ComparePublished(in Entry a, in Entry b) =>
+        a.PublishedOn != b.PublishedOn ? b.PublishedOn.CompareTo(a.PublishedOn) : b.Id.CompareTo(a.Id);
+
+    /// <summary>Effective-date order: newest first, then id descending.</summary>
+    private static int CompareEffective(in Entry a, in Entry b) =>
+        a.EffectiveDate != b.EffectiveDate ? b.EffectiveDate.CompareTo(a.EffectiveDate) : b.Id.CompareTo(a.Id);
 
     /// <summary>A published document's filterable facts.</summary>
     public readonly record struct Entry(
@@ -88,7 +93,7 @@ public sealed class RegisterSnapshot
     public int Count => _byPublished.Length;
 
     /// <summary>Documents read from the database to make this snapshot: all of them, or the changed ones of an update.</summary>
-    public int DocumentsRead { get; private init; }
+    public int DocumentsRead { get; private set; }
 
     /// <summary>The held documents in publication order (newest first) with their ranking texts, for tests and diagnostics.</summary>
     internal IEnumerable<(Entry Entry, string? TitleSearch, string? SpacedTitleTerms, string? Keywords)> Contents() =>
@@ -102,7 +107,9 @@ public sealed class RegisterSnapshot
     {
         ArgumentNullException.ThrowIfNull(db);
         var (entries, texts) = await ReadAsync(db, null, new Dictionary<string, string>(StringComparer.Ordinal), ct);
-        return new RegisterSnapshot(entries, texts) { DocumentsRead = entries.Length };
+        var snapshot = Sorted(entries, texts);
+        snapshot.DocumentsRead = entries.Length;
+        return snapshot;
     }
 
     /// <summary>
@@ -115,34 +122,68 @@ public sealed class RegisterSnapshot
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(changed);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in _byPublished)
+        var (fresh, freshTexts) = await ReadAsync(db, changed, new Dictionary<string, string>(StringComparer.Ordinal), ct);
+        var removed = new bool[_byPublished.Length];
+        var kept = _byPublished.Length;
+        foreach (var id in changed)
         {
-            names.TryAdd(entry.IssuingAuthorityName, entry.IssuingAuthorityName);
-            if (entry.DocumentType is { } type)
+            if (_positions.TryGetValue(id, out var position) && !removed[position])
             {
-                names.TryAdd(type, type);
+                removed[position] = true;
+                kept--;
             }
         }
 
-        var (fresh, freshTexts) = await ReadAsync(db, changed, names, ct);
-        var replaced = changed.ToHashSet();
-        var kept = _byPublished.Length - _byPublished.Count(e => replaced.Contains(e.Id));
-        var entries = new Entry[kept + fresh.Length];
-        var texts = new RankTexts?[entries.Length];
-        var next = 0;
-        for (var i = 0; i < _byPublished.Length; i++)
+        // Both orders are merges of the held order (less the changed documents) with the few re-read ones: no full sort.
+        var byPublished = new Entry[kept + fresh.Length];
+        var texts = new RankTexts?[byPublished.Length];
+        var heldTo = new int[_byPublished.Length];
+        var freshTo = new int[fresh.Length];
+        var freshByPublished = Enumerable.Range(0, fresh.Length).ToArray();
+        Array.Sort(freshByPublished, (x, y) => ComparePublished(in fresh[x], in fresh[y]));
+        int h = 0, f = 0;
+        for (var next = 0; next < byPublished.Length; next++)
         {
-            if (!replaced.Contains(_byPublished[i].Id))
+            while (h < _byPublished.Length && removed[h])
             {
-                entries[next] = _byPublished[i];
-                texts[next++] = _texts[i];
+                h++;
+            }
+
+            if (f < fresh.Length && (h == _byPublished.Length || ComparePublished(in fresh[freshByPublished[f]], in _byPublished[h]) < 0))
+            {
+                var i = freshByPublished[f++];
+                (byPublished[next], texts[next], freshTo[i]) = (fresh[i], freshTexts[i], next);
+            }
+            else
+            {
+                (byPublished[next], texts[next], heldTo[h]) = (_byPublished[h], _texts[h], next);
+                h++;
             }
         }
 
-        fresh.CopyTo(entries, next);
-        freshTexts.CopyTo(texts, next);
-        return new RegisterSnapshot(entries, texts) { DocumentsRead = fresh.Length };
+        var byEffective = new int[byPublished.Length];
+        var freshByEffective = Enumerable.Range(0, fresh.Length).ToArray();
+        Array.Sort(freshByEffective, (x, y) => CompareEffective(in fresh[x], in fresh[y]));
+        h = 0;
+        f = 0;
+        for (var next = 0; next < byEffective.Length; next++)
+        {
+            while (h < _byEffective.Length && removed[_byEffective[h]])
+            {
+                h++;
+            }
+
+            if (f < fresh.Length && (h == _byEffective.Length || CompareEffective(in fresh[freshByEffective[f]], in _byPublished[_byEffective[h]]) < 0))
+            {
+                byEffective[next] = freshTo[freshByEffective[f++]];
+            }
+            else
+            {
+                byEffective[next] = heldTo[_byEffective[h++]];
+            }
+        }
+
+        return new RegisterSnapshot(byPublished, texts, byEffective) { DocumentsRead = fresh.Length };
     }
 
     /// <summary>

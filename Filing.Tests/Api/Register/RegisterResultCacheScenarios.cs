@@ -129,10 +129,14 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
         await reader.GetOkAsync(Anonymous, "/api/v1/register"); // holds the current state's snapshot
         var before = cache.Held!.Value.Snapshot.Count;
 
+        // Publication days that tie with held documents, so the re-read ones merge into the middle of both orders.
+        _other.Clock.Set(new DateTimeOffset(2023, 3, 1, 2, 0, 0, TimeSpan.Zero));
         var kept = await writer.UploadAsync(RegisterCorpus.Draft("桐政发〔2024〕43号", "桐庐县香榧产业扶持办法", "第一条 扶持香榧种植。"));
-        await writer.TakeToAsync(kept, "published");
+        await writer.TakeToAsync(kept, "published", "2023-03-01");
+        _other.Clock.Set(new DateTimeOffset(2023, 5, 10, 2, 0, 0, TimeSpan.Zero));
         var repealed = await writer.UploadAsync(RegisterCorpus.Draft("桐政发〔2024〕44号", "桐庐县蜂蜜产业扶持办法", "第一条 扶持养蜂。"));
-        await writer.TakeToAsync(repealed, "published");
+        await writer.TakeToAsync(repealed, "published", "2023-05-10");
+        _other.Clock.Set(new DateTimeOffset(2024, 9, 6, 2, 0, 0, TimeSpan.Zero));
         await writer.PostOkAsync(Drafter, $"/api/v1/documents/{repealed}/repeal", new { date = "2024-09-06", reason = "政策调整" });
         await writer.UploadAsync(RegisterCorpus.Draft("桐政发〔2024〕45号", "桐庐县香榧市场管理办法", "第一条 规范香榧市场。")); // a draft
 
