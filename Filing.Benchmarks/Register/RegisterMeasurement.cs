@@ -35,9 +35,9 @@ internal static class RegisterMeasurement
         var runs = bench.Int("runs", 25);
         var warmup = bench.Int("warmup", 3);
         var only = bench.Text("only")?.ToLowerInvariant() ?? "all";
-        if (only is not ("all" or "list" or "search"))
+        if (only is not ("all" or "list" or "search" or "snapshot"))
         {
-            throw new ArgumentException($"--only {only}: all, list or search.");
+            throw new ArgumentException($"--only {only}: all, list, search or snapshot (the snapshot's load and update only).");
         }
 
         var modes = (bench.Text("cache") ?? "off,state,cold,warm").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -115,7 +115,7 @@ internal static class RegisterMeasurement
         string? snapshotMemory = null;
         Console.WriteLine("| query | cache | matches | median ms | p95 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|---|");
-        if (modes.Contains("state") || modes.Contains("cold"))
+        if (modes.Contains("state") || modes.Contains("cold") || only == "snapshot")
         {
             var (loads, held) = await TimeAsync(runs, warmup, Caches("state", bench), async cache =>
             {
@@ -168,7 +168,7 @@ internal static class RegisterMeasurement
         }
 
         var listTimes = modes.ToDictionary(m => m, _ => new List<double>());
-        foreach (var (name, filter, key, sort, page) in only == "search" ? [] : lists)
+        foreach (var (name, filter, key, sort, page) in only is "search" or "snapshot" ? [] : lists)
         {
             var question = new RegisterQuestion(filter, null, key, Today);
             var after = page > 1 ? await CursorOfPageAsync(bench, question, sort, page) : null;
@@ -181,7 +181,7 @@ internal static class RegisterMeasurement
         }
 
         var searchTimes = modes.ToDictionary(m => m, _ => new List<double>());
-        foreach (var (q, titleOnly, filter, sort) in only == "list" ? [] : searches)
+        foreach (var (q, titleOnly, filter, sort) in only is "list" or "snapshot" ? [] : searches)
         {
             var question = new RegisterQuestion(filter, parser.Parse(q, titleOnly), null, Today);
             foreach (var mode in modes)
