@@ -38,6 +38,12 @@ internal static class FeedsModel
             s.HasData(new { Id = 1, LastSequence = 0L, RegisterVersion = 0L });
         });
 
+        modelBuilder.Entity<RegisterChange>(c =>
+        {
+            c.ToTable("RegisterChanges");
+            c.HasKey(x => new { x.Version, x.DocumentId });
+        });
+
         modelBuilder.Entity<WebhookSubscription>(w =>
         {
             w.ToTable("WebhookSubscriptions");

@@ -112,7 +112,12 @@ internal sealed class RegisterEventInterceptor(TimeProvider clock, WorkingCalend
         }
 
         _states.AddOrUpdate(db, state);
-        var last = await ReserveSequencesAsync(db, pending.Count, ct, registerChanged);
+        var (last, version) = await ReserveAsync(db, pending.Count, registerChanged, ct);
+        if (registerChanged)
+        {
+            await RecordChangesAsync(db, tracker, version, state, ct);
+        }
+
         if (pending.Count == 0)
         {
             return;
@@ -145,27 +150,72 @@ internal sealed class RegisterEventInterceptor(TimeProvider clock, WorkingCalend
     /// Whether the save changes what the public register answers: a document that is or was published, or a search
     /// entry (only published documents have one).
     /// </summary>
-    internal static bool ChangesPublicRegister(ChangeTracker tracker) =>
-        tracker.Entries<RegisterSearchEntry>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-        || tracker.Entries<NormativeDocumentRecord>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && (e.Property(d => d.Stage).CurrentValue >= LifecycleStage.Published
-                || (e.State != EntityState.Added && e.Property(d => d.Stage).OriginalValue >= LifecycleStage.Published)));
+    internal static bool ChangesPublicRegister(ChangeTracker tracker) => ChangedDocuments(tracker).Any();
+
+    /// <summary>
+    /// The documents whose public facts or search entry the save changes (what <see cref="ChangesPublicRegister"/> looks
+    /// for), distinct.
+    /// </summary>
+    internal static IEnumerable<Guid> ChangedDocuments(ChangeTracker tracker) =>
+        tracker.Entries<RegisterSearchEntry>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.DocumentId)
+            .Concat(tracker.Entries<NormativeDocumentRecord>()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                    && (e.Property(d => d.Stage).CurrentValue >= LifecycleStage.Published
+                        || (e.State != EntityState.Added && e.Property(d => d.Stage).OriginalValue >= LifecycleStage.Published)))
+                .Select(e => e.Entity.Id))
+            .Distinct();
+
+    /// <summary>Register versions whose <see cref="RegisterChange"/> rows are kept; an instance further behind reloads.</summary>
+    internal const long RetainedChangeVersions = 10_000;
+
+    /// <summary>Prune the change rows every this many versions (one indexed delete, in a transaction that holds the lock anyway).</summary>
+    internal const long PruneChangesEvery = 256;
+
+    /// <summary>Names the changed documents under the new register version, in the change's transaction.</summary>
+    private static async Task RecordChangesAsync(FilingDbContext db, ChangeTracker tracker, long version, SaveState state, CancellationToken ct)
+    {
+        foreach (var id in ChangedDocuments(tracker).ToList())
+        {
+            var change = new RegisterChange(version, id);
+            db.RegisterChanges.Add(change);
+            state.Changes.Add(change);
+        }
+
+        if (version % PruneChangesEvery == 0)
+        {
+            var before = version - RetainedChangeVersions;
+            await db.RegisterChanges.Where(c => c.Version <= before).ExecuteDeleteAsync(ct);
+        }
+    }
 
     /// <summary>
     /// Draws <paramref name="count"/> sequence numbers and, when <paramref name="registerChanged"/>, moves
     /// <see cref="EventLogState.RegisterVersion"/> on, in one update; the lock this takes is held until the transaction ends.
     /// </summary>
-    internal static async Task<long> ReserveSequencesAsync(FilingDbContext db, int count, CancellationToken ct, bool registerChanged = false)
+    internal static async Task<long> ReserveSequencesAsync(FilingDbContext db, int count, CancellationToken ct, bool registerChanged = false) =>
+        (await ReserveAsync(db, count, registerChanged, ct)).LastSequence;
+
+    /// <summary><see cref="ReserveSequencesAsync"/>, returning the register version too.</summary>
+    private static async Task<(long LastSequence, long RegisterVersion)> ReserveAsync(FilingDbContext db, int count, bool registerChanged, CancellationToken ct)
     {
         var bump = registerChanged ? 1 : 0;
-        var values = await db.Database.SqlQuery<long>($"""
+        var values = await db.Database.SqlQuery<ReservedNumbers>($"""
             UPDATE "EventLogState" SET "LastSequence" = "LastSequence" + {count}, "RegisterVersion" = "RegisterVersion" + {bump}
             WHERE "Id" = 1
-            RETURNING "LastSequence" AS "Value"
+            RETURNING "LastSequence", "RegisterVersion"
             """).ToListAsync(ct);
         return values.Count == 1
-            ? values[0]
+            ? (values[0].LastSequence, values[0].RegisterVersion)
             : throw new InvalidOperationException("The EventLogState row is missing: apply the database migrations.");
+    }
+
+    private sealed class ReservedNumbers
+    {
+        public long LastSequence { get; init; }
+
+        public long RegisterVersion { get; init; }
     }
 
     private static IEnumerable<RegisterEvent> Derive(ChangeTracker tracker, DateTimeOffset now, DateOnly today)
@@ -291,7 +341,7 @@ internal sealed class RegisterEventInterceptor(TimeProvider clock, WorkingCalend
             e.ResetSequence();
         }
 
-        foreach (var entity in state.Derived.Cast<object>().Concat(state.Messages))
+        foreach (var entity in state.Derived.Cast<object>().Concat(state.Messages).Concat(state.Changes))
         {
             context.Entry(entity).State = EntityState.Detached;
         }
@@ -308,5 +358,7 @@ internal sealed class RegisterEventInterceptor(TimeProvider clock, WorkingCalend
         public List<RegisterEvent> Sequenced { get; } = [];
 
         public List<OutboxMessage> Messages { get; } = [];
+
+        public List<RegisterChange> Changes { get; } = [];
     }
 }

@@ -123,7 +123,35 @@ internal static class RegisterMeasurement
                 await new PublicRegisterQuery(db, cache).PrepareAsync(CancellationToken.None);
                 return documents;
             });
-            Row("register snapshot load (once per register state and instance)", "state", held, loads);
+            Row("register snapshot load (an instance's first, or when far behind)", "state", held, loads);
+
+            // After one document changes: the held snapshot brought up to date from the change rows (what every instance
+            // does after each publication, amendment or repeal). Each run changes one more document first, untimed.
+            var live = new RegisterResultCache(Options.Create(new RegisterOptions()));
+            await using (var db = bench.Create())
+            {
+                await new PublicRegisterQuery(db, live).PrepareAsync(CancellationToken.None);
+            }
+
+            var touched = await SampleIdsAsync(bench, warmup + runs);
+            var updates = new List<double>(runs);
+            for (var i = 0; i < touched.Count; i++)
+            {
+                await TouchAsync(bench, touched[i]);
+                var watch = Stopwatch.StartNew();
+                await using (var db = bench.Create())
+                {
+                    await new PublicRegisterQuery(db, live).PrepareAsync(CancellationToken.None);
+                }
+
+                if (i >= warmup)
+                {
+                    updates.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            live.Dispose();
+            Row("register snapshot update after one document changed", "state", held, updates);
 
             // What one snapshot holds on the managed heap: the heap with it held, less the heap once it is dropped (measured
             // that way round because database drivers can keep the previous load's buffers alive for a while).
@@ -211,17 +239,42 @@ internal static class RegisterMeasurement
                 // The snapshot of this register state, loaded once (untimed) and handed to each new cache: what an
                 // instance holds after the refresher has loaded it.
                 var version = await VersionAsync(bench);
-                var snapshot = await shared.SnapshotAsync(version, async () =>
+                var snapshot = await shared.SnapshotAsync(version, async _ =>
                 {
                     await using var db = bench.Create();
                     return await RegisterSnapshot.LoadAsync(db, CancellationToken.None);
                 });
                 var cache = new RegisterResultCache(Options.Create(new RegisterOptions()));
-                await cache.SnapshotAsync(version, () => Task.FromResult(snapshot));
+                await cache.SnapshotAsync(version, _ => Task.FromResult(snapshot));
                 return cache;
             },
             _ => () => Task.FromResult<RegisterResultCache?>(shared),
         };
+    }
+
+    /// <summary>Published documents spread over the register, to change one at a time.</summary>
+    private static async Task<List<Guid>> SampleIdsAsync(BenchDatabase bench, int count)
+    {
+        await using var db = bench.Create();
+        var ids = await db.Documents.AsNoTracking().Where(d => d.Stage >= LifecycleStage.Published).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync();
+        return [.. Enumerable.Range(0, count).Select(i => ids[(int)((long)i * ids.Count / count)])];
+    }
+
+    /// <summary>
+    /// What the service's save interceptor writes when a published document changes (the benchmark's contexts have no
+    /// interceptor): the register version moved on and a change row naming the document, in one transaction. The
+    /// document's content stays as seeded.
+    /// </summary>
+    private static async Task TouchAsync(BenchDatabase bench, Guid id)
+    {
+        await using var db = bench.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var version = (await db.Database.SqlQuery<long>($"""
+            UPDATE "EventLogState" SET "RegisterVersion" = "RegisterVersion" + 1 WHERE "Id" = 1 RETURNING "RegisterVersion" AS "Value"
+            """).ToListAsync()).Single();
+        db.RegisterChanges.Add(new Filing.Api.Feeds.RegisterChange(version, id));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
     }
 
     private static async Task<long> VersionAsync(BenchDatabase bench)

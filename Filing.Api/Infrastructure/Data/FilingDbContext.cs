@@ -53,6 +53,9 @@ public abstract class FilingDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<EventLogState> EventLogState => Set<EventLogState>();
 
+    /// <summary>Which documents each register version touched (incremental snapshot updates).</summary>
+    public DbSet<RegisterChange> RegisterChanges => Set<RegisterChange>();
+
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

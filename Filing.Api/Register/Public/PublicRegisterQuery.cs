@@ -157,7 +157,31 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
     private static bool Snapshotted(RegisterQuestion question) => question.DocumentNumberKey is null && question.Filter.UnifiedNumber is null;
 
     private Task<RegisterSnapshot> SnapshotAsync(long version, CancellationToken ct) =>
-        cache!.SnapshotAsync(version, () => RegisterSnapshot.LoadAsync(db, ct), ct);
+        cache!.SnapshotAsync(version, held => LoadSnapshotAsync(held, version, ct), ct);
+
+    /// <summary>
+    /// The snapshot of register state <paramref name="version"/> (or newer): the held one updated with the documents the
+    /// <see cref="Feeds.RegisterChange"/> rows name since its state, when those rows cover every version in between (old
+    /// ones are pruned) and name at most a tenth of the register; else the whole register read again.
+    /// </summary>
+    private async Task<RegisterSnapshot> LoadSnapshotAsync((long Version, RegisterSnapshot Snapshot)? held, long version, CancellationToken ct)
+    {
+        if (held is { } h && h.Version < version)
+        {
+            var changes = await db.RegisterChanges.AsNoTracking()
+                .Where(c => c.Version > h.Version && c.Version <= version)
+                .Select(c => new { c.Version, c.DocumentId })
+                .ToListAsync(ct);
+            var documents = changes.Select(c => c.DocumentId).Distinct().ToList();
+            if (changes.Select(c => c.Version).Distinct().LongCount() == version - h.Version
+                && documents.Count <= Math.Max(1_000, h.Snapshot.Count / 10))
+            {
+                return await h.Snapshot.UpdateAsync(db, documents, ct);
+            }
+        }
+
+        return await RegisterSnapshot.LoadAsync(db, ct);
+    }
 
     /// <summary>A full-text question's ranking in a register state, from the cache or computed (and kept).</summary>
     private Task<RankedMatch[]> RankedAsync(RegisterQuestion question, RegisterSort sort, long version, RegisterSnapshot snapshot, CancellationToken ct) =>

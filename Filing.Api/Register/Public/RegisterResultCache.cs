@@ -106,7 +106,10 @@ public sealed class RegisterResultCache : IDisposable
     /// and it does not count against <see cref="RegisterOptions.ResultCacheRows"/>. Loads run one at a time; requests
     /// waiting for one use its result.
     /// </summary>
-    public async Task<RegisterSnapshot> SnapshotAsync(long version, Func<Task<RegisterSnapshot>> load, CancellationToken ct = default)
+    /// <param name="version">The register state the caller read.</param>
+    /// <param name="load">Reads the snapshot; given the held one and its state (null if none), which it may update.</param>
+    /// <param name="ct">Cancels this caller's wait.</param>
+    public async Task<RegisterSnapshot> SnapshotAsync(long version, Func<(long Version, RegisterSnapshot Snapshot)?, Task<RegisterSnapshot>> load, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(load);
         if (Volatile.Read(ref _snapshot) is { } held && held.Version >= version)
@@ -122,7 +125,7 @@ public sealed class RegisterResultCache : IDisposable
                 return loaded.Snapshot;
             }
 
-            var snapshot = await load();
+            var snapshot = await load(Volatile.Read(ref _snapshot) is { } previous ? (previous.Version, previous.Snapshot) : null);
             Volatile.Write(ref _snapshot, new HeldSnapshot(version, snapshot));
             return snapshot;
         }
@@ -131,6 +134,9 @@ public sealed class RegisterResultCache : IDisposable
             _snapshotLoad.Release();
         }
     }
+
+    /// <summary>The held snapshot and its register state, if any (diagnostics and tests).</summary>
+    internal (long Version, RegisterSnapshot Snapshot)? Held => Volatile.Read(ref _snapshot) is { } held ? (held.Version, held.Snapshot) : null;
 
     /// <summary>Whether the held snapshot is of register state <paramref name="version"/> or newer (diagnostics and tests).</summary>
     public bool HoldsSnapshot(long version) => Volatile.Read(ref _snapshot) is { } held && held.Version >= version;

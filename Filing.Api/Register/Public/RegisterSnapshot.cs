@@ -27,15 +27,31 @@ public sealed class RegisterSnapshot
     private readonly Entry[] _byPublished;
     private readonly int[] _byEffective;
     private readonly Dictionary<Guid, int> _positions;
-    private RankTexts?[] _texts = [];
+    private readonly RankTexts?[] _texts;
 
     /// <summary>What <see cref="SearchSql.RankOf"/> reads of a document's search entry.</summary>
     private sealed record RankTexts(string TitleSearch, string SpacedTitleTerms, string Keywords);
 
-    private RegisterSnapshot(Entry[] byPublished)
+    /// <param name="entries">The published documents, in any order.</param>
+    /// <param name="texts">Their ranking texts, aligned with <paramref name="entries"/> (null: no search entry yet).</param>
+    private RegisterSnapshot(Entry[] entries, RankTexts?[] texts)
     {
-        Array.Sort(byPublished, PublishedDescending);
-        _byPublished = byPublished;
+        var order = new int[entries.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (x, y) => PublishedDescending(entries[x], entries[y]));
+        _byPublished = new Entry[entries.Length];
+        _texts = new RankTexts?[entries.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            _byPublished[i] = entries[order[i]];
+            _texts[i] = texts[order[i]];
+        }
+
+        var byPublished = _byPublished;
         _byEffective = [.. Enumerable.Range(0, byPublished.Length)];
         Array.Sort(_byEffective, (x, y) =>
         {
@@ -71,40 +87,110 @@ public sealed class RegisterSnapshot
     /// <summary>Published documents held.</summary>
     public int Count => _byPublished.Length;
 
+    /// <summary>Documents read from the database to make this snapshot: all of them, or the changed ones of an update.</summary>
+    public int DocumentsRead { get; private init; }
+
+    /// <summary>The held documents in publication order (newest first) with their ranking texts, for tests and diagnostics.</summary>
+    internal IEnumerable<(Entry Entry, string? TitleSearch, string? SpacedTitleTerms, string? Keywords)> Contents() =>
+        _byPublished.Select((e, i) => (e, _texts[i]?.TitleSearch, _texts[i]?.SpacedTitleTerms, _texts[i]?.Keywords));
+
+    /// <summary>The held documents' ids in effective-date order (newest first), for tests and diagnostics.</summary>
+    internal IEnumerable<Guid> EffectiveOrder() => _byEffective.Select(i => _byPublished[i].Id);
+
     /// <summary>Reads the published documents (what an anonymous caller sees) in one narrow query.</summary>
     public static async Task<RegisterSnapshot> LoadAsync(FilingDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = await db.Documents.AsNoTracking()
-            .Where(DocumentVisibility.For(Caller.Anonymous))
+        var (entries, texts) = await ReadAsync(db, null, new Dictionary<string, string>(StringComparer.Ordinal), ct);
+        return new RegisterSnapshot(entries, texts) { DocumentsRead = entries.Length };
+    }
+
+    /// <summary>
+    /// This snapshot brought up to date for the documents in <paramref name="changed"/> (those a
+    /// <see cref="Feeds.RegisterChange"/> names since this snapshot's state): each is read again, and replaces, joins or
+    /// leaves the held documents as it now is published or not. Every other document is kept as held. The result is the
+    /// snapshot <see cref="LoadAsync"/> would read, at the cost of reading the changed documents only.
+    /// </summary>
+    public async Task<RegisterSnapshot> UpdateAsync(FilingDbContext db, IReadOnlyCollection<Guid> changed, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(changed);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in _byPublished)
+        {
+            names.TryAdd(entry.IssuingAuthorityName, entry.IssuingAuthorityName);
+            if (entry.DocumentType is { } type)
+            {
+                names.TryAdd(type, type);
+            }
+        }
+
+        var (fresh, freshTexts) = await ReadAsync(db, changed, names, ct);
+        var replaced = changed.ToHashSet();
+        var kept = _byPublished.Length - _byPublished.Count(e => replaced.Contains(e.Id));
+        var entries = new Entry[kept + fresh.Length];
+        var texts = new RankTexts?[entries.Length];
+        var next = 0;
+        for (var i = 0; i < _byPublished.Length; i++)
+        {
+            if (!replaced.Contains(_byPublished[i].Id))
+            {
+                entries[next] = _byPublished[i];
+                texts[next++] = _texts[i];
+            }
+        }
+
+        fresh.CopyTo(entries, next);
+        freshTexts.CopyTo(texts, next);
+        return new RegisterSnapshot(entries, texts) { DocumentsRead = fresh.Length };
+    }
+
+    /// <summary>
+    /// The published documents (all, or those among <paramref name="only"/>) and their ranking texts: the short texts
+    /// ranking reads (title, title terms, keywords: ~130 characters a document), so that a full-text question only asks
+    /// the database which documents match, not to rank each of them (on PostgreSQL the rank's substring tests cost about
+    /// as much as finding 100,000 matches).
+    /// </summary>
+    private static async Task<(Entry[] Entries, RankTexts?[] Texts)> ReadAsync(
+        FilingDbContext db, IReadOnlyCollection<Guid>? only, Dictionary<string, string> names, CancellationToken ct)
+    {
+        var documents = db.Documents.AsNoTracking().Where(DocumentVisibility.For(Caller.Anonymous));
+        var search = db.RegisterSearch.AsNoTracking();
+        if (only is not null)
+        {
+            documents = documents.Where(d => only.Contains(d.Id));
+            search = search.Where(e => only.Contains(e.DocumentId));
+        }
+
+        var rows = await documents
             .Select(d => new
             {
                 d.Id, d.IssuingAuthorityId, d.IssuingAuthorityName, d.DraftingDepartmentId, d.DocumentType, d.Stage,
                 d.PublishedOn, d.EffectiveDate, d.ValidUntil, d.Termination, d.TerminatedOn,
             })
             .ToListAsync(ct);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal); // one string per authority name and type
-        string Shared(string s) => names.TryGetValue(s, out var kept) ? kept : names[s] = s;
-        var snapshot = new RegisterSnapshot([.. rows.Select(r => new Entry(
+        string Shared(string s) => names.TryGetValue(s, out var kept) ? kept : names[s] = s; // one string per authority name and type
+        var entries = rows.Select(r => new Entry(
             r.Id, r.IssuingAuthorityId, Shared(r.IssuingAuthorityName), r.DraftingDepartmentId, r.DocumentType is null ? null : Shared(r.DocumentType), r.Stage,
             r.PublishedOn ?? throw new InvalidOperationException($"Published document {r.Id} has no publication date."),
             r.EffectiveDate ?? throw new InvalidOperationException($"Published document {r.Id} has no effective date."),
-            r.ValidUntil, r.Termination, r.TerminatedOn))]);
-
-        // The short texts ranking reads (title, title terms, keywords: ~130 characters a document), so that a full-text
-        // question only asks the database which documents match, not to rank each of them (on PostgreSQL the rank's
-        // substring tests cost about as much as finding 100,000 matches).
-        var texts = new RankTexts?[snapshot._byPublished.Length];
-        await foreach (var t in db.RegisterSearch.AsNoTracking().Select(e => new { e.DocumentId, e.TitleSearch, e.TitleTerms, e.Keywords }).AsAsyncEnumerable().WithCancellation(ct))
+            r.ValidUntil, r.Termination, r.TerminatedOn)).ToArray();
+        var positions = new Dictionary<Guid, int>(entries.Length);
+        for (var i = 0; i < entries.Length; i++)
         {
-            if (snapshot._positions.TryGetValue(t.DocumentId, out var position))
+            positions[entries[i].Id] = i;
+        }
+
+        var texts = new RankTexts?[entries.Length];
+        await foreach (var t in search.Select(e => new { e.DocumentId, e.TitleSearch, e.TitleTerms, e.Keywords }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (positions.TryGetValue(t.DocumentId, out var position))
             {
                 texts[position] = new RankTexts(t.TitleSearch, " " + t.TitleTerms + " ", t.Keywords);
             }
         }
 
-        snapshot._texts = texts;
-        return snapshot;
+        return (entries, texts);
     }
 
     /// <summary>The entry of a published document, when it is one.</summary>

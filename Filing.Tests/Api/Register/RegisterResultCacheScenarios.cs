@@ -120,6 +120,85 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
         Ids(page).Should().Equal(id);
     }
 
+    [Fact]
+    public async Task UpdatesSnapshotFromChangedDocumentsOnly_GivenChangesOnAnotherInstance()
+    {
+        var reader = new RegisterClient(_cached);
+        var writer = new RegisterClient(_other);
+        var cache = _cached.Services.GetRequiredService<RegisterResultCache>();
+        await reader.GetOkAsync(Anonymous, "/api/v1/register"); // holds the current state's snapshot
+        var before = cache.Held!.Value.Snapshot.Count;
+
+        var kept = await writer.UploadAsync(RegisterCorpus.Draft("桐政发〔2024〕43号", "桐庐县香榧产业扶持办法", "第一条 扶持香榧种植。"));
+        await writer.TakeToAsync(kept, "published");
+        var repealed = await writer.UploadAsync(RegisterCorpus.Draft("桐政发〔2024〕44号", "桐庐县蜂蜜产业扶持办法", "第一条 扶持养蜂。"));
+        await writer.TakeToAsync(repealed, "published");
+        await writer.PostOkAsync(Drafter, $"/api/v1/documents/{repealed}/repeal", new { date = "2024-09-06", reason = "政策调整" });
+        await writer.UploadAsync(RegisterCorpus.Draft("桐政发〔2024〕45号", "桐庐县香榧市场管理办法", "第一条 规范香榧市场。")); // a draft
+
+        Ids(await reader.GetOkAsync(Anonymous, "/api/v1/register?q=香榧")).Should().Equal(kept);
+        Ids(await reader.GetOkAsync(Anonymous, "/api/v1/register?q=养蜂&status=repealed")).Should().Equal(repealed);
+
+        var held = cache.Held!.Value.Snapshot;
+        held.DocumentsRead.Should().Be(2, "only the two changed documents are read again, not the register");
+        held.Count.Should().Be(before + 2);
+        await using var scope = _cached.Services.CreateAsyncScope();
+        var fresh = await RegisterSnapshot.LoadAsync(scope.ServiceProvider.GetRequiredService<FilingDbContext>(), CancellationToken.None);
+        held.Contents().Should().Equal(fresh.Contents(), "an updated snapshot is the snapshot a full read makes");
+        held.EffectiveOrder().Should().Equal(fresh.EffectiveOrder());
+    }
+
+    [Fact]
+    public async Task ReadsWholeRegister_GivenChangeRowsMissing()
+    {
+        var reader = new RegisterClient(_cached);
+        var writer = new RegisterClient(_other);
+        var cache = _cached.Services.GetRequiredService<RegisterResultCache>();
+        await reader.GetOkAsync(Anonymous, "/api/v1/register");
+        var heldVersion = cache.Held!.Value.Version;
+
+        var id = await writer.UploadAsync(RegisterCorpus.Draft("桐政发〔2024〕46号", "桐庐县杨梅产业扶持办法", "第一条 扶持杨梅种植。"));
+        await writer.TakeToAsync(id, "published");
+        await using (var scope = _other.Services.CreateAsyncScope())
+        {
+            // E.g. pruned while this instance was idle: its update cannot be trusted, so it reads everything.
+            await scope.ServiceProvider.GetRequiredService<FilingDbContext>().RegisterChanges.Where(c => c.Version > heldVersion).ExecuteDeleteAsync();
+        }
+
+        Ids(await reader.GetOkAsync(Anonymous, "/api/v1/register?q=杨梅")).Should().Equal(id);
+        var held = cache.Held!.Value.Snapshot;
+        held.DocumentsRead.Should().Be(held.Count);
+    }
+
+    [Fact]
+    public async Task PrunesOldChangeRows_GivenVersionReachesPruneInterval()
+    {
+        var writer = new RegisterClient(_other);
+        var reader = new RegisterClient(_cached);
+        await reader.GetOkAsync(Anonymous, "/api/v1/register");
+        await using var scope = _other.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FilingDbContext>();
+        var current = await db.EventLogState.AsNoTracking().Where(s => s.Id == 1).Select(s => s.RegisterVersion).SingleAsync();
+        (await db.RegisterChanges.CountAsync()).Should().BeGreaterThan(0);
+
+        // The next change lands on a multiple of the prune interval far enough ahead that every row so far is too old.
+        var every = Filing.Api.Feeds.RegisterEventInterceptor.PruneChangesEvery;
+        var target = ((current + Filing.Api.Feeds.RegisterEventInterceptor.RetainedChangeVersions) / every + 1) * every;
+        await db.Database.ExecuteSqlAsync($"""UPDATE "EventLogState" SET "RegisterVersion" = {target - 1} WHERE "Id" = 1""");
+        var id = await writer.UploadAsync(RegisterCorpus.Draft("桐政发〔2024〕47号", "桐庐县枇杷产业扶持办法", "第一条 扶持枇杷种植。"));
+        await writer.TakeToAsync(id, "published");
+
+        var left = await db.RegisterChanges.AsNoTracking().Select(c => new { c.Version, c.DocumentId }).ToListAsync();
+        left.Should().NotBeEmpty().And.OnlyContain(c => c.Version >= target, "rows of versions more than the retained number behind are deleted");
+        left.Select(c => c.DocumentId).Should().Contain(id);
+
+        // An instance whose snapshot is older than the kept rows reads everything again, and answers correctly.
+        Ids(await reader.GetOkAsync(Anonymous, "/api/v1/register?q=枇杷")).Should().Equal(id);
+        CacheOf(_cached).Held!.Value.Snapshot.DocumentsRead.Should().Be(CacheOf(_cached).Held!.Value.Snapshot.Count);
+
+        static RegisterResultCache CacheOf(SharedDatabaseApiFactory factory) => factory.Services.GetRequiredService<RegisterResultCache>();
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("q=扶持")]

@@ -50,6 +50,19 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                         });
                 });
 
+            modelBuilder.Entity("Filing.Api.Feeds.RegisterChange", b =>
+                {
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Version", "DocumentId");
+
+                    b.ToTable("RegisterChanges", (string)null);
+                });
+
             modelBuilder.Entity("Filing.Api.Infrastructure.Auth.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

@@ -44,6 +44,19 @@ namespace Filing.Api.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Filing.Api.Feeds.RegisterChange", b =>
+                {
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Version", "DocumentId");
+
+                    b.ToTable("RegisterChanges", (string)null);
+                });
+
             modelBuilder.Entity("Filing.Api.Infrastructure.Auth.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

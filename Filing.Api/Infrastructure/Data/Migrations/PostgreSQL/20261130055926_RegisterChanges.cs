@@ -1,0 +1,34 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
+{
+    /// <inheritdoc />
+    public partial class RegisterChanges : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RegisterChanges",
+                columns: table => new
+                {
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegisterChanges", x => new { x.Version, x.DocumentId });
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RegisterChanges");
+        }
+    }
+}
