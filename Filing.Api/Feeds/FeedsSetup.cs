@@ -37,6 +37,7 @@ internal static class FeedsSetup
         services.AddHttpClient(WebhookSender.ClientName, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.AddScoped<WebhookSender>();
+        services.ConfigureSwaggerGen(o => o.OperationFilter<WebhookDeliveryOperationFilter>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
         services.AddHostedService<ExpirySweepService>();

@@ -48,7 +48,7 @@ public sealed record DeliveryCountsDto(int Pending, int Delivered, int Dead, int
 
 /// <summary>Answer of <c>POST /api/v1/webhooks</c>: the subscription and its signing secret, which is never shown again.</summary>
 /// <param name="Webhook">The subscription.</param>
-/// <param name="Secret">HMAC-SHA256 key for <c>X-Filing-Signature</c>. Store it now: it is not shown again.</param>
+/// <param name="Secret">The signing secret, <c>whsec_</c> + base64 of the HMAC-SHA256 key that signs <c>webhook-signature</c> (Standard Webhooks libraries take it as is). Store it now: it is not shown again.</param>
 public sealed record CreatedWebhookDto(WebhookDto Webhook, string Secret);
 
 /// <summary>Body of <c>POST /api/v1/webhooks/{id}/secret</c> (optional).</summary>
@@ -60,7 +60,7 @@ public sealed record RotateWebhookSecretRequest(int? ExpireCurrentInHours);
 
 /// <summary>Answer of <c>POST /api/v1/webhooks/{id}/secret</c>: the new signing secret, which is never shown again.</summary>
 /// <param name="Webhook">The subscription (its <c>previousSecretExpiresAt</c> says until when the old secret also signs).</param>
-/// <param name="Secret">The new HMAC-SHA256 key for <c>X-Filing-Signature</c>. Store it now: it is not shown again.</param>
+/// <param name="Secret">The new signing secret, <c>whsec_</c> + base64 of the HMAC-SHA256 key that signs <c>webhook-signature</c>. Store it now: it is not shown again.</param>
 public sealed record RotatedWebhookSecretDto(WebhookDto Webhook, string Secret);
 
 /// <summary>One delivery (an event to a subscription) and its attempts so far.</summary>

@@ -44,6 +44,14 @@ public sealed class WebhookOptions
     /// </summary>
     public TimeSpan SecretOverlap { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Whether deliveries still carry the deprecated body-only <c>X-Filing-Signature</c> next to the timestamped
+    /// <c>webhook-signature</c>. On by default so that receivers built on it keep working; it signs no time, so a
+    /// captured delivery verifies against it forever. Turn it off once every receiver checks <c>webhook-signature</c>;
+    /// it will be off by default in the next major version.
+    /// </summary>
+    public bool SendLegacySignature { get; set; } = true;
+
     /// <summary>Longest overlap a rotation may ask for (7 days, as long as a receiver may reasonably need to redeploy).</summary>
     public const int MaxSecretOverlapHours = 168;
 

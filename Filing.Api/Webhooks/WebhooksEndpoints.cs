@@ -12,10 +12,12 @@ namespace Filing.Api.Webhooks;
 
 /// <summary>
 /// Webhook subscriptions of the caller's organisation, their deliveries and dead letters. Deliveries are POSTs of JSON
-/// signed with <c>X-Filing-Signature: sha256=&lt;hex HMAC-SHA256 of the body&gt;</c> (during a secret rotation's overlap
-/// <c>sha256=&lt;new&gt;,sha256=&lt;old&gt;</c>), carrying <c>X-Filing-Event-Id</c> (for
-/// de-duplication), <c>X-Filing-Event-Type</c>, <c>X-Filing-Delivery-Id</c> and <c>X-Filing-Delivery-Attempt</c>;
-/// 2xx counts as delivered, anything else is retried with exponential backoff and jitter, then dead-lettered.
+/// signed as Standard Webhooks defines (<c>webhook-id</c>, <c>webhook-timestamp</c>, <c>webhook-signature: v1,&lt;base64
+/// HMAC-SHA256 of "{id}.{timestamp}.{body}"&gt;</c>, see <see cref="StandardWebhookSignature"/>; during a secret rotation's
+/// overlap <c>v1,&lt;new&gt; v1,&lt;old&gt;</c>), with the deprecated body-only <c>X-Filing-Signature</c> while
+/// Webhooks:SendLegacySignature is on, and <c>X-Filing-Event-Id</c> (for de-duplication), <c>X-Filing-Event-Type</c>,
+/// <c>X-Filing-Delivery-Id</c> and <c>X-Filing-Delivery-Attempt</c>; 2xx counts as delivered, anything else is retried
+/// with exponential backoff and jitter, then dead-lettered.
 /// </summary>
 internal static class WebhooksEndpoints
 {
@@ -30,9 +32,16 @@ internal static class WebhooksEndpoints
         group.MapPost("/", Create)
             .WithName("CreateWebhook")
             .WithSummary("Register a URL for the events the organisation wants; the signing secret is returned once")
-            .WithDescription("Delivery semantics: at least once (de-duplicate on `X-Filing-Event-Id`); order not guaranteed (use `sequence` in the body, " +
-                "or re-read the change log); retried with exponential backoff and jitter on any non-2xx answer or timeout, then a dead letter visible " +
-                "under `/deliveries?status=dead`. Messages are written in the same transaction as the change, so a restart loses nothing.")
+            .WithDescription("Each event is POSTed to `url` as the `delivery` callback below documents: signed as Standard Webhooks " +
+                "(https://www.standardwebhooks.com) defines, so its libraries can verify it — `webhook-id` (the event id), `webhook-timestamp` " +
+                "(unix seconds at send time, fresh on every retry) and `webhook-signature: v1,<base64 HMAC-SHA256 of \"{webhook-id}.{webhook-timestamp}.{body}\">` " +
+                "keyed with the secret's base64-decoded part after `whsec_`. Receivers reject timestamps more than 5 minutes from their clock and " +
+                "process each `webhook-id` once, so a captured delivery cannot be replayed. The body-only `X-Filing-Signature` is deprecated and " +
+                "still sent while Webhooks:SendLegacySignature is on. Delivery semantics: at least once (de-duplicate on `webhook-id`, the same as " +
+                "`X-Filing-Event-Id`); order not guaranteed (use `sequence` in the body, or re-read the change log); retried with exponential backoff " +
+                "and jitter on any non-2xx answer or timeout, then a dead letter visible under `/deliveries?status=dead`. Messages are written in the " +
+                "same transaction as the change, so a restart loses nothing.")
+            .WithMetadata(new WebhookDeliveryCallbackMetadata())
             .RequireAuthorization()
             .WithRequestExample(new { url = "https://npc.example.gov.cn/filing-hook", eventTypes = new[] { "document.published", "document.repealed" }, description = "县人大备案审查平台" })
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -60,7 +69,8 @@ internal static class WebhooksEndpoints
             .WithName("RotateWebhookSecret")
             .WithSummary("Replace the signing secret; the new one is returned once, and the old one keeps signing for an overlap period")
             .WithDescription("For the overlap (`expireCurrentInHours`, 0–168; by default Webhooks:SecretOverlap, 24 hours) every delivery is signed " +
-                "with both secrets: `X-Filing-Signature: sha256=<new>,sha256=<old>`. Receivers accept a delivery when any listed signature matches, " +
+                "with both secrets: `webhook-signature: v1,<new> v1,<old>` (and the deprecated `X-Filing-Signature: sha256=<new>,sha256=<old>`). " +
+                "Receivers accept a delivery when any listed signature matches, " +
                 "so they can switch to the new secret at any time within the overlap without missing an event; afterwards only the new secret signs. " +
                 "`expireCurrentInHours: 0` ends the old secret at once (it leaked). Rotating again during an overlap ends the oldest secret at once " +
                 "(at most two sign). Only the owning organisation's keys may rotate (the new secret is shown to the caller). Send an `Idempotency-Key` " +

@@ -48,7 +48,7 @@ public sealed class OutboxMessage
     /// <summary>Where other channels deliver (an address); internal, never shown publicly.</summary>
     public string? Destination { get; private set; }
 
-    /// <summary>The event announced; the same for every retry and every subscriber (receivers de-duplicate on it).</summary>
+    /// <summary>The event announced; the same for every retry and every subscriber (sent as <c>webhook-id</c>; receivers de-duplicate on it).</summary>
     public Guid EventId { get; private set; }
 
     /// <summary>The event or notification type.</summary>

@@ -4,10 +4,12 @@ using System.Text;
 namespace Filing.Core.Webhooks;
 
 /// <summary>
-/// The webhook signature: <c>X-Filing-Signature: sha256=&lt;lowercase hex HMAC-SHA256 of the exact request body bytes,
-/// keyed with the subscription secret's UTF-8 bytes&gt;</c>. While a rotated secret overlaps with its successor the
-/// header lists one signature per secret, comma-separated, the new secret's first
+/// The first, body-only webhook signature, <b>deprecated</b>: <c>X-Filing-Signature: sha256=&lt;lowercase hex HMAC-SHA256
+/// of the exact request body bytes, keyed with the subscription secret's UTF-8 bytes&gt;</c>. While a rotated secret
+/// overlaps with its successor the header lists one signature per secret, comma-separated, the new secret's first
 /// (<c>sha256=&lt;new&gt;,sha256=&lt;old&gt;</c>); a receiver accepts the delivery when any listed signature matches its secret.
+/// It signs no time, so a captured delivery verifies forever: receivers should check <see cref="StandardWebhookSignature"/>
+/// instead. It is still sent (Webhooks:SendLegacySignature) so that receivers built on it keep working while they move.
 /// </summary>
 public static class WebhookSignature
 {
@@ -73,7 +75,10 @@ public static class WebhookSignature
         return matched;
     }
 
-    /// <summary>A new random secret: <c>whsec_</c> and 32 random bytes, base64url (256 bits).</summary>
-    public static string NewSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
-        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>
+    /// A new random secret: <c>whsec_</c> and 32 random bytes in standard, padded base64 (256 bits), the form Standard
+    /// Webhooks' libraries take as is. (Secrets issued before the timestamped signature are base64url without padding;
+    /// <see cref="StandardWebhookSignature"/> reads both.)
+    /// </summary>
+    public static string NewSecret() => StandardWebhookSignature.SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }

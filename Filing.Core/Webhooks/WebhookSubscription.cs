@@ -22,7 +22,7 @@ public sealed class WebhookSubscription
     /// <param name="eventTypes">Public event types (<see cref="RegisterEventTypes"/>) and/or notification types (<see cref="NotificationTypes"/>).</param>
     /// <param name="issuingAuthorityId">Only events about this issuing authority's documents, or all when null.</param>
     /// <param name="description">What it is for.</param>
-    /// <param name="secret">The signing secret (<see cref="WebhookSignature.NewSecret"/>).</param>
+    /// <param name="secret">The signing secret (<see cref="WebhookSignature.NewSecret"/>; see <see cref="StandardWebhookSignature.IsValidSecret"/>).</param>
     /// <param name="at">When.</param>
     public WebhookSubscription(Guid id, Guid organisationId, Uri url, IReadOnlyCollection<string> eventTypes, Guid? issuingAuthorityId,
         string? description, string secret, DateTimeOffset at)
@@ -30,6 +30,7 @@ public sealed class WebhookSubscription
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(eventTypes);
         ArgumentException.ThrowIfNullOrWhiteSpace(secret);
+        RequireValidSecret(secret);
         if (eventTypes.Count == 0 || eventTypes.Any(t => !RegisterEventTypes.IsKnown(t) && !NotificationTypes.IsKnown(t)))
         {
             throw new ArgumentException("Every event type must be a known public event or notification type.", nameof(eventTypes));
@@ -109,6 +110,7 @@ public sealed class WebhookSubscription
     public void RotateSecret(string secret, DateTimeOffset at, TimeSpan overlap)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(secret);
+        RequireValidSecret(secret);
         ArgumentOutOfRangeException.ThrowIfLessThan(overlap, TimeSpan.Zero);
         if (!IsActive)
         {
@@ -129,6 +131,17 @@ public sealed class WebhookSubscription
     /// <summary>When the previous secret stops signing, or null when only the current one signs at <paramref name="at"/>.</summary>
     public DateTimeOffset? PreviousSecretActiveUntil(DateTimeOffset at) =>
         PreviousSecret is not null && PreviousSecretExpiresAt > at ? PreviousSecretExpiresAt : null;
+
+    // A secret the timestamped signature cannot use would fail every delivery; refuse it when it is set instead.
+    private static void RequireValidSecret(string secret)
+    {
+        if (!StandardWebhookSignature.IsValidSecret(secret))
+        {
+            throw new ArgumentException(
+                $"A webhook secret is '{StandardWebhookSignature.SecretPrefix}' followed by base64 of {StandardWebhookSignature.MinKeyBytes} to " +
+                $"{StandardWebhookSignature.MaxKeyBytes} bytes (WebhookSignature.NewSecret).", nameof(secret));
+        }
+    }
 
     /// <summary>The secrets that sign a delivery made at <paramref name="at"/>: the current one first, then the previous one during its overlap.</summary>
     public IReadOnlyList<string> SigningSecrets(DateTimeOffset at) =>

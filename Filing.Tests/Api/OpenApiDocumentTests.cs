@@ -38,6 +38,22 @@ public class OpenApiDocumentTests(FilingApiFactory factory) : IClassFixture<Fili
         (await response.Content.ReadAsStringAsync()).Should().Contain("swagger-ui");
     }
 
+    [Fact]
+    public async Task WebhookDelivery_IsDocumentedAsCallbackOfCreateWebhook_GivenSignatureHeaders()
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+
+        var delivery = document["paths"]!["/api/v1/webhooks"]!["post"]!["callbacks"]!["delivery"]!["{$request.body#/url}"]!["post"]!;
+        var headers = delivery["parameters"]!.AsArray().ToDictionary(p => (string)p!["name"]!, p => p!);
+        headers.Keys.Should().Contain(["webhook-id", "webhook-timestamp", "webhook-signature", "X-Filing-Signature", "X-Filing-Event-Id",
+            "X-Filing-Event-Type", "X-Filing-Delivery-Id", "X-Filing-Delivery-Attempt"]);
+        headers.Values.Should().OnlyContain(p => (string)p["in"]! == "header");
+        ((bool?)headers["webhook-signature"]["required"]).Should().BeTrue();
+        ((string)headers["webhook-signature"]["description"]!).Should().Contain("{webhook-id}.{webhook-timestamp}.{body}");
+        ((bool?)headers["X-Filing-Signature"]["deprecated"]).Should().BeTrue();
+        ((string)delivery["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!).Should().EndWith("/RegisterEventDto");
+    }
+
     private static string Normalize(string json) =>
         JsonNode.Parse(json)!.ToJsonString(Indented).ReplaceLineEndings("\n").TrimEnd() + "\n";
 }

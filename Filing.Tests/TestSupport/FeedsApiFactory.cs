@@ -26,6 +26,19 @@ public sealed class FeedsApiFactory : FilingApiFactory, IFeedsHost
     }
 }
 
+/// <summary>The SQLite feeds host with the deprecated body-only signature turned off (Webhooks:SendLegacySignature=false).</summary>
+public sealed class LegacySignatureOffFeedsApiFactory : FilingApiFactory, IFeedsHost
+{
+    public WebhookReceiver Receiver { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        FeedsTestHost.Configure(builder, Receiver);
+        builder.UseSetting("Webhooks:SendLegacySignature", "false");
+    }
+}
+
 /// <summary>The same on PostgreSQL.</summary>
 public sealed class PostgresFeedsApiFactory : PostgresApiFactory, IFeedsHost
 {

@@ -9,11 +9,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Filing.Tests.TestSupport;
 
-/// <summary>A real HTTP receiver: Kestrel on a random loopback port, failing the first N requests with 503.</summary>
+/// <summary>
+/// A real HTTP receiver: Kestrel on a random loopback port, failing the first N requests with 503. Given a
+/// <see cref="Verifier"/>, it checks every request first and answers 401 to one that fails, as a real receiver would.
+/// </summary>
 public sealed class KestrelWebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedWebhook> _received = new();
+    private readonly ConcurrentQueue<ReceivedWebhook> _rejected = new();
     private int _failuresLeft;
 
     private KestrelWebhookReceiver(int failFirst)
@@ -28,14 +32,28 @@ public sealed class KestrelWebhookReceiver : IAsyncDisposable
             using var buffer = new MemoryStream();
             await context.Request.Body.CopyToAsync(buffer);
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            _received.Enqueue(new ReceivedWebhook(context.Request.Path, headers, buffer.ToArray()));
+            var received = new ReceivedWebhook(context.Request.Path, headers, buffer.ToArray());
+            if (Verifier is { } verify && !verify(received))
+            {
+                _rejected.Enqueue(received);
+                return Results.StatusCode(401);
+            }
+
+            _received.Enqueue(received);
             return Interlocked.Decrement(ref _failuresLeft) >= 0 ? Results.StatusCode(503) : Results.Ok();
         });
     }
 
     public string Url { get; private set; } = "";
 
+    /// <summary>Requests that passed <see cref="Verifier"/> (all of them when there is none).</summary>
     public IReadOnlyList<ReceivedWebhook> Received => [.. _received];
+
+    /// <summary>Requests that <see cref="Verifier"/> refused (answered 401).</summary>
+    public IReadOnlyList<ReceivedWebhook> Rejected => [.. _rejected];
+
+    /// <summary>Checks each request before anything else; null accepts all.</summary>
+    public Func<ReceivedWebhook, bool>? Verifier { get; set; }
 
     public static async Task<KestrelWebhookReceiver> StartAsync(int failFirst = 0)
     {

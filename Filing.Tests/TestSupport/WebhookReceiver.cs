@@ -9,6 +9,16 @@ public sealed record ReceivedWebhook(string Url, IReadOnlyDictionary<string, str
     public string Text => System.Text.Encoding.UTF8.GetString(Body);
 
     public string Header(string name) => Headers.TryGetValue(name, out var value) ? value : throw new KeyNotFoundException($"No header {name}.");
+
+    /// <summary>The header, or null when it was not sent.</summary>
+    public string? HeaderOrNull(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Checks the delivery with the receiver-side verifier the README shows, as a receiver whose clock reads <paramref name="now"/>.</summary>
+    public bool VerifiesAsReadmeSays(string secret, DateTimeOffset now) =>
+        FilingWebhook.Verify(secret, HeaderOrNull("webhook-id"), HeaderOrNull("webhook-timestamp"), HeaderOrNull("webhook-signature"), Body, now);
+
+    /// <summary>The <c>webhook-timestamp</c> header as an instant.</summary>
+    public DateTimeOffset Timestamp => DateTimeOffset.FromUnixTimeSeconds(long.Parse(Header("webhook-timestamp"), System.Globalization.CultureInfo.InvariantCulture));
 }
 
 /// <summary>

@@ -12,7 +12,7 @@ namespace Filing.Api.Infrastructure.Outbox;
 /// <c>FOR UPDATE SKIP LOCKED</c>, so instances never claim the same row; SQLite: one atomic UPDATE under the database
 /// write lock — SQLite is for a single instance), sends them, and records each result only if this instance still holds
 /// the lease (the lease owner is an optimistic-concurrency token). Messages of an instance that died are claimed again
-/// once their lease has run out. Delivery is at least once; receivers de-duplicate on <c>X-Filing-Event-Id</c>.
+/// once their lease has run out. Delivery is at least once; receivers de-duplicate on <c>webhook-id</c> (the event id).
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,

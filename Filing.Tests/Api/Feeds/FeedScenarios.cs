@@ -329,8 +329,18 @@ public abstract class FeedScenarios
         var last = received[^1];
         last.Header("X-Filing-Event-Type").Should().Be("document.published");
         last.Header("Content-Type").Should().Contain("application/json");
-        WebhookSignature.Verify(hook.Secret, last.Body, last.Header("X-Filing-Signature")).Should().BeTrue();
+        WebhookSignature.Verify(hook.Secret, last.Body, last.Header("X-Filing-Signature")).Should().BeTrue("the deprecated header is still sent by default");
         WebhookSignature.Verify("whsec_wrong", last.Body, last.Header("X-Filing-Signature")).Should().BeFalse();
+
+        // The timestamped signature: the same webhook-id on every attempt, a fresh timestamp on each, each valid when sent.
+        received.Select(r => r.Header("webhook-id")).Should().OnlyContain(e => e == eventId);
+        received.Select(r => r.Timestamp).Should().Equal(
+            [received[0].Timestamp, received[0].Timestamp.AddSeconds(31), received[0].Timestamp.AddSeconds(92)], "each retry is signed when it is sent");
+        received.Should().AllSatisfy(r => r.VerifiesAsReadmeSays(hook.Secret, r.Timestamp).Should().BeTrue());
+        last.VerifiesAsReadmeSays(hook.Secret, Factory.Clock.GetUtcNow()).Should().BeTrue();
+        last.VerifiesAsReadmeSays(WebhookSignature.NewSecret(), Factory.Clock.GetUtcNow()).Should().BeFalse();
+        received[0].VerifiesAsReadmeSays(hook.Secret, received[0].Timestamp.AddMinutes(5).AddSeconds(1))
+            .Should().BeFalse("a receiver refuses a delivery older than 5 minutes: the retry, freshly signed, is what it accepts");
         var body = JsonDocument.Parse(last.Body).RootElement;
         body.GetProperty("id").GetString().Should().Be(eventId);
         body.GetProperty("type").GetString().Should().Be("document.published");
@@ -451,6 +461,7 @@ public abstract class FeedScenarios
         received.Should().HaveCount(1);
         received[0].Header("X-Filing-Event-Type").Should().Be("filing.due-reminder");
         WebhookSignature.Verify(npcHook.Secret, received[0].Body, received[0].Header("X-Filing-Signature")).Should().BeTrue();
+        received[0].VerifiesAsReadmeSays(npcHook.Secret, Factory.Clock.GetUtcNow()).Should().BeTrue("notifications are signed like events");
         JsonDocument.Parse(received[0].Body).RootElement.GetProperty("data").GetProperty("filings").GetInt32().Should().Be(2);
         Receiver.For(partyHook.Url).Should().BeEmpty("a notification goes to the organisation it is addressed to");
         Receiver.Received.Should().NotContain(r => r.Text.Contains("citizen@example.com"));

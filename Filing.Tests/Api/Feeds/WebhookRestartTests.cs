@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Filing.Core.Webhooks;
 using Filing.Tests.TestSupport;
@@ -41,6 +42,8 @@ public abstract class WebhookRestartTests
             receiver.Received.Should().BeEmpty("the first host never sent it");
 
             using var second = new RestartableApiFactory(provider, connection, dispatcher: true);
+            // The receiver checks every request as the README tells receivers to, against the service's clock.
+            receiver.Verifier = r => r.VerifiesAsReadmeSays(secret, second.Clock.GetUtcNow());
             _ = second.Server; // starts the host, and with it the dispatcher
             var secondClient = new RegisterClient(second);
             await receiver.WaitUntilAsync(r => r.Count >= 3, TimeSpan.FromSeconds(60));
@@ -49,10 +52,32 @@ public abstract class WebhookRestartTests
             received.Should().HaveCount(3, "two 503s, then the 200 ends the retries");
             received.Select(r => r.Header("X-Filing-Delivery-Attempt")).Should().Equal("1", "2", "3");
             received.Select(r => r.Header("X-Filing-Event-Id")).Should().OnlyContain(id => id == eventId);
+            received.Select(r => r.Header("webhook-id")).Should().OnlyContain(id => id == eventId, "receivers de-duplicate on webhook-id");
+            receiver.Rejected.Should().BeEmpty("every attempt carries a timestamped signature the receiver accepts");
             foreach (var request in received)
             {
-                WebhookSignature.Verify(secret, request.Body, request.Header("X-Filing-Signature")).Should().BeTrue();
+                WebhookSignature.Verify(secret, request.Body, request.Header("X-Filing-Signature")).Should().BeTrue("the deprecated header is still sent");
             }
+
+            // Someone who captured the delivery replays it: accepted within the tolerance (the receiver's de-duplication
+            // on webhook-id drops it), refused once it is older than that.
+            using var replayer = new HttpClient();
+            async Task<HttpStatusCode> ReplayAsync(ReceivedWebhook captured)
+            {
+                using var replay = new HttpRequestMessage(HttpMethod.Post, receiver.Url) { Content = new ByteArrayContent(captured.Body) };
+                foreach (var name in new[] { "webhook-id", "webhook-timestamp", "webhook-signature", "X-Filing-Signature" })
+                {
+                    replay.Headers.TryAddWithoutValidation(name, captured.Header(name));
+                }
+
+                using var answer = await replayer.SendAsync(replay);
+                return answer.StatusCode;
+            }
+
+            (await ReplayAsync(received[^1])).Should().Be(HttpStatusCode.OK);
+            second.Clock.Advance(StandardWebhookSignature.DefaultTolerance + TimeSpan.FromSeconds(1));
+            (await ReplayAsync(received[^1])).Should().Be(HttpStatusCode.Unauthorized, "the signed timestamp is now older than 5 minutes");
+            receiver.Rejected.Should().ContainSingle();
 
             var body = JsonDocument.Parse(received[^1].Body).RootElement;
             body.GetProperty("type").GetString().Should().Be("document.published");

@@ -43,7 +43,7 @@ public abstract class WebhookSecretRotationScenarios
         await Expect(response, HttpStatusCode.OK);
         var rotated = await Json(response);
         var secret = rotated.GetProperty("secret").GetString()!;
-        secret.Should().MatchRegex("^whsec_[A-Za-z0-9_-]{43}$").And.NotBe(hook.Secret);
+        secret.Should().MatchRegex("^whsec_[A-Za-z0-9+/]{43}=$").And.NotBe(hook.Secret);
         var webhook = rotated.GetProperty("webhook");
         webhook.GetProperty("id").GetGuid().Should().Be(hook.Id);
         webhook.GetProperty("secretRotatedAt").GetDateTimeOffset().Should().Be(Start);
@@ -58,11 +58,21 @@ public abstract class WebhookSecretRotationScenarios
         WebhookSignature.Verify(WebhookSignature.NewSecret(), during.Body, header).Should().BeFalse();
         VerifyAsReadmeSays(secret, during.Body, header).Should().BeTrue();
         VerifyAsReadmeSays(hook.Secret, during.Body, header).Should().BeTrue();
+        var timestamped = during.Header(StandardWebhookSignature.Header);
+        timestamped.Should().MatchRegex("^v1,[A-Za-z0-9+/]{43}= v1,[A-Za-z0-9+/]{43}=$", "one v1 signature per secret, space-separated");
+        timestamped.Split(' ')[0].Should().Be(StandardWebhookSignature.Sign(secret, during.Header("webhook-id"), during.Timestamp.ToUnixTimeSeconds(), during.Body),
+            "the new secret's signature comes first");
+        during.VerifiesAsReadmeSays(secret, Factory.Clock.GetUtcNow()).Should().BeTrue("a receiver that switched already accepts it");
+        during.VerifiesAsReadmeSays(hook.Secret, Factory.Clock.GetUtcNow()).Should().BeTrue("a receiver that has not switched yet accepts it");
+        during.VerifiesAsReadmeSays(WebhookSignature.NewSecret(), Factory.Clock.GetUtcNow()).Should().BeFalse();
 
         Factory.Clock.Set(Start.AddHours(24).AddSeconds(1));
         var after = await DeliveryAsync(hook.Url);
         after.Header(WebhookSignature.Header).Should().Be(WebhookSignature.Sign(secret, after.Body), "only the new secret signs after the overlap");
         WebhookSignature.Verify(hook.Secret, after.Body, after.Header(WebhookSignature.Header)).Should().BeFalse();
+        after.Header(StandardWebhookSignature.Header).Should().NotContain(" ", "one secret, one signature");
+        after.VerifiesAsReadmeSays(secret, Factory.Clock.GetUtcNow()).Should().BeTrue();
+        after.VerifiesAsReadmeSays(hook.Secret, Factory.Clock.GetUtcNow()).Should().BeFalse("the old secret signs nothing after the overlap");
         (await Client.GetOkAsync(Npc, $"/api/v1/webhooks/{hook.Id}")).GetProperty("previousSecretExpiresAt").ValueKind.Should().Be(JsonValueKind.Null);
 
         await using var scope = Factory.Services.CreateAsyncScope();
@@ -86,6 +96,8 @@ public abstract class WebhookSecretRotationScenarios
         var delivery = await DeliveryAsync(hook.Url);
         delivery.Header(WebhookSignature.Header).Should().Be(WebhookSignature.Sign(secret, delivery.Body));
         WebhookSignature.Verify(hook.Secret, delivery.Body, delivery.Header(WebhookSignature.Header)).Should().BeFalse("the leaked secret signs nothing any more");
+        delivery.VerifiesAsReadmeSays(secret, Factory.Clock.GetUtcNow()).Should().BeTrue();
+        delivery.VerifiesAsReadmeSays(hook.Secret, Factory.Clock.GetUtcNow()).Should().BeFalse("the leaked secret signs nothing any more");
     }
 
     [Fact]
@@ -125,6 +137,10 @@ public abstract class WebhookSecretRotationScenarios
         JsonDocument.Parse(retry.Body).RootElement.GetProperty("document").GetProperty("id").GetGuid().Should().Be(id);
         WebhookSignature.Verify(secret, retry.Body, retry.Header(WebhookSignature.Header)).Should().BeTrue("the retry is signed when it is sent");
         WebhookSignature.Verify(hook.Secret, retry.Body, retry.Header(WebhookSignature.Header)).Should().BeTrue();
+        retry.Header("webhook-id").Should().Be(first.Header("webhook-id"), "the same message: receivers de-duplicate on it");
+        retry.Timestamp.Should().Be(first.Timestamp.AddMinutes(2), "the retry carries its own send time");
+        retry.VerifiesAsReadmeSays(secret, Factory.Clock.GetUtcNow()).Should().BeTrue();
+        retry.VerifiesAsReadmeSays(hook.Secret, Factory.Clock.GetUtcNow()).Should().BeTrue();
     }
 
     [Fact]
@@ -144,6 +160,10 @@ public abstract class WebhookSecretRotationScenarios
         WebhookSignature.Verify(secret, delivery.Body, header).Should().BeTrue();
         WebhookSignature.Verify(second, delivery.Body, header).Should().BeTrue();
         WebhookSignature.Verify(hook.Secret, delivery.Body, header).Should().BeFalse();
+        delivery.Header(StandardWebhookSignature.Header).Split(' ').Should().HaveCount(2);
+        delivery.VerifiesAsReadmeSays(secret, Factory.Clock.GetUtcNow()).Should().BeTrue();
+        delivery.VerifiesAsReadmeSays(second, Factory.Clock.GetUtcNow()).Should().BeTrue();
+        delivery.VerifiesAsReadmeSays(hook.Secret, Factory.Clock.GetUtcNow()).Should().BeFalse();
     }
 
     [Fact]
