@@ -70,7 +70,6 @@ internal static partial class RuleSetLoader
         var macros = BuildMacros(lexiconModel);
         var (lexicon, exceptionSets) = BuildLexicon(lexiconModel, macros);
         var repealed = BuildRepealedLaws(Read<RepealedLawsFileModel>(dir, RepealedLawsFile));
-        var (quotations, statutes) = BuildQuotations(dir, Read<QuotationsFileModel>(dir, QuotationsFile));
 
         var compiled = new List<CompiledRule>();
         var art12 = Art12Exceptions.None;
@@ -123,6 +122,8 @@ internal static partial class RuleSetLoader
             }
         }
 
+        // After the rule files, so that a broken rule is reported by name even when the statute folder is elsewhere.
+        var (quotations, statutes) = BuildQuotations(dir, Read<QuotationsFileModel>(dir, QuotationsFile));
         var set = new RuleSet(dir, compiled, lexicon, repealed, art12, quotations, statutes);
         foreach (var rule in compiled.Where(r => r.Check is not null))
         {
