@@ -67,7 +67,8 @@ public sealed record ReviewSummaryDto(
 
 /// <summary>
 /// One suspect clause: the rule (stable id), step, severity, Chinese message, the exact flagged characters and where
-/// they are, the legal basis and what to do. <c>note</c> explains a downgrade (公平竞争审查条例 art 12).
+/// they are, the legal basis and what to do. <c>note</c> explains a downgrade (公平竞争审查条例 art 12, or a statute
+/// quotation); <c>quotation</c> is set when the excerpt lies in text quoted or copied from a statute.
 /// </summary>
 public sealed record FindingDto(
     string RuleId,
@@ -78,7 +79,8 @@ public sealed record FindingDto(
     FindingLocationDto Location,
     IReadOnlyList<LegalBasisDto> Basis,
     string? Suggestion,
-    string? Note)
+    string? Note,
+    StatuteQuotationDto? Quotation = null)
 {
     public static FindingDto From(Finding f) => new(
         f.RuleId,
@@ -89,7 +91,29 @@ public sealed record FindingDto(
         new FindingLocationDto(f.Location.Path, f.Location.Paragraph, f.Location.Start, f.Location.Length),
         f.Basis.Select(LegalBasisDto.From).ToList(),
         f.Suggestion,
-        f.Note);
+        f.Note,
+        f.Quotation is { } q ? StatuteQuotationDto.From(q) : null);
+}
+
+/// <summary>
+/// The statute a finding's excerpt is quoted or copied from: <c>law</c> and the <c>article</c> the draft cites,
+/// <c>check</c> (<c>verified</c>: the text is in the statute, so the finding is info; <c>not-verifiable</c>: the statute's
+/// text is not available, judged by form, info; <c>not-found</c>: the statute does not contain it, severity kept),
+/// <c>foundIn</c> (the article holding the text) and <c>cited</c> (false for statute text copied without a citation).
+/// </summary>
+public sealed record StatuteQuotationDto(string Law, string? Article, string Check, string? FoundIn, bool Cited)
+{
+    public static StatuteQuotationDto From(StatuteQuotation q) => new(
+        q.Law,
+        q.Article,
+        q.Check switch
+        {
+            QuotationCheck.Verified => "verified",
+            QuotationCheck.NotVerifiable => "not-verifiable",
+            _ => "not-found",
+        },
+        q.FoundIn,
+        q.Cited);
 }
 
 /// <summary>

@@ -153,6 +153,7 @@ public enum ParagraphSource
 /// <param name="GeneratedPrefixLength">
 /// Number of leading characters of <paramref name="Text"/> that come from automatic numbering rather than runs.
 /// </param>
+/// <param name="Cell">For a paragraph in a Word table cell: which table, row and column; otherwise null.</param>
 public sealed record DocParagraph(
     int Index,
     string Text,
@@ -162,7 +163,18 @@ public sealed record DocParagraph(
     int Offset,
     ParagraphSource Source,
     int SourceOrdinal,
-    int GeneratedPrefixLength = 0);
+    int GeneratedPrefixLength = 0,
+    TableCellPosition? Cell = null);
+
+/// <summary>
+/// Where a table-cell paragraph sits: <paramref name="Table"/> numbers the tables (nested ones too) in document order;
+/// <paramref name="Row"/> and <paramref name="Column"/> count from 0 in that table's grid (a merged cell appears once,
+/// at its first row and column).
+/// </summary>
+/// <param name="Table">Table number in document order, from 0.</param>
+/// <param name="Row">Row, from 0.</param>
+/// <param name="Column">Column, from 0.</param>
+public sealed record TableCellPosition(int Table, int Row, int Column);
 
 /// <summary>A heading of the normative text with the headings under it.</summary>
 /// <param name="Label">第一章, 第一节, 一、, （一）…</param>

@@ -51,6 +51,11 @@ public sealed record LegalBasis(string Law, string Article, string? Item = null,
 /// <param name="Basis">Legal basis.</param>
 /// <param name="Suggestion">What to do.</param>
 /// <param name="Note">Extra context, e.g. that an art-12 exception was stated and the finding was downgraded.</param>
+/// <param name="Quotation">
+/// Set when the excerpt lies in text the draft quotes or copies from a statute: which statute and article, and whether
+/// the text was found there. A found or unverifiable quotation is reported at <see cref="Severity.Info"/> (the draft
+/// does not impose it); one not found in the cited statute keeps the rule's severity.
+/// </param>
 public sealed record Finding(
     string RuleId,
     ReviewStep Step,
@@ -60,4 +65,26 @@ public sealed record Finding(
     FindingLocation Location,
     IReadOnlyList<LegalBasis> Basis,
     string? Suggestion,
-    string? Note = null);
+    string? Note = null,
+    StatuteQuotation? Quotation = null);
+
+/// <summary>What a quotation check found.</summary>
+public enum QuotationCheck
+{
+    /// <summary>The quoted text occurs in the cited statute (or, for copied text, in a statute shipped with the engine).</summary>
+    Verified,
+
+    /// <summary>The cited statute's text is not shipped with the engine, so only the form of the quotation was seen.</summary>
+    NotVerifiable,
+
+    /// <summary>The cited statute's text is shipped and the quoted text is not in it: a misquotation or the draft's own words.</summary>
+    NotFound,
+}
+
+/// <summary>A quotation of (or text copied from) a statute that a finding's excerpt lies in. 引用法条.</summary>
+/// <param name="Law">The statute, short name (行政处罚法), or the title as cited.</param>
+/// <param name="Article">The article the draft cites (第九条), or null.</param>
+/// <param name="Check">Whether the text was found in the statute.</param>
+/// <param name="FoundIn">The article the text was found in (may differ from the cited one), or null.</param>
+/// <param name="Cited">Whether the draft names the statute (false for statute text copied without a citation).</param>
+public sealed record StatuteQuotation(string Law, string? Article, QuotationCheck Check, string? FoundIn, bool Cited);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Filing.Core.Documents;
 using Filing.Core.Review.Checks;
 using Filing.Core.Review.Matching;
+using Filing.Core.Review.Quotations;
 using Filing.Core.Review.Rules;
 using Filing.Core.Text;
 
@@ -94,6 +95,10 @@ public sealed partial class Reviewer
         var found = new List<(int Position, int Literal)>();
         // The list the current paragraph belongs to: its lead-in (…下列条件：) and whether that lead-in forbids the items.
         ListScope? list = null;
+        // A quotation of the draft's own title is not a statute quotation.
+        string[] ownTitles = [.. new[] { document.Title, document.EnclosedTitle }.OfType<string>().Select(TextNormalizer.Normalize)];
+        var contexts = new ParagraphContext?[document.Paragraphs.Count];
+        ParagraphContext ContextOf(DocParagraph p) => contexts[p.Index] ??= new ParagraphContext(p, Tokenizer, stats, Rules.Quotations, ownTitles);
 
         foreach (var paragraph in document.Paragraphs)
         {
@@ -118,13 +123,13 @@ public sealed partial class Reviewer
             ParagraphContext? context = null;
             if (hits.Count > 0)
             {
-                context = new ParagraphContext(paragraph, Tokenizer, stats);
+                context = ContextOf(paragraph);
                 ScanParagraph(context, hits, active, fired, list, findings, notices);
             }
 
             if (EndsWithColon(norm))
             {
-                context ??= new ParagraphContext(paragraph, Tokenizer, stats);
+                context ??= ContextOf(paragraph);
                 if (context.Clauses.Count > 0 && LeadInBefore(norm, context.Clauses[^1]) is { } leadIn)
                 {
                     list = new ListScope(leadIn.Of(norm).ToString(), _scope.IsProhibitionListLeadIn(norm, leadIn));
@@ -132,9 +137,10 @@ public sealed partial class Reviewer
             }
         }
 
-        ApplySupersedes(findings);
         var facts = new Lazy<DocumentFacts>(() => DocumentFacts.From(document), LazyThreadSafetyMode.None);
-        RunChecks(document, normalized, options.WholeDocument, active, facts, findings, notices);
+        RunChecks(document, normalized, options.WholeDocument, active, facts, findings, notices, ContextOf);
+        // After the checks, so that a check rule can supersede a pattern rule on the same excerpt (a table row).
+        ApplySupersedes(findings);
         ApplyArt12(document, findings);
 
         findings.Sort((a, b) =>
@@ -216,7 +222,7 @@ public sealed partial class Reviewer
                         continue;
                     }
 
-                    TextRange? match;
+                    RuleMatch? match;
                     var started = context.Stats.RuleTicks is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
                     try
                     {
@@ -235,7 +241,7 @@ public sealed partial class Reviewer
                     if (match is { } m)
                     {
                         fired.Add(r);
-                        findings.Add(ToFinding(rule.Rule, context.Paragraph, m.Start, m.Length, rule.Rule.Message, rule.Rule.Suggestion));
+                        findings.Add(Quoted(ToFinding(rule.Rule, context.Paragraph, m.Range.Start, m.Range.Length, rule.Rule.Message, rule.Rule.Suggestion), m.Quote));
                     }
                 }
             }
@@ -243,7 +249,10 @@ public sealed partial class Reviewer
         }
     }
 
-    private TextRange? Evaluate(CompiledRule rule, ClauseContext clause, ulong mask)
+    /// <summary>A rule's match in a clause and the statute quotation it lies in, if any.</summary>
+    private readonly record struct RuleMatch(TextRange Range, QuotedPassage? Quote);
+
+    private RuleMatch? Evaluate(CompiledRule rule, ClauseContext clause, ulong mask)
     {
         var text = clause.Text;
         if (rule.Require.Count > 0)
@@ -273,6 +282,9 @@ public sealed partial class Reviewer
         var withList = rule.ListMatchers.Count > 0 && clause.ListLeadIn is { } leadIn
             && rule.ListLeadIn.Any(w => leadIn.Contains(w, StringComparison.Ordinal));
         TextRange? best = null;
+        QuotedPassage? bestQuote = null;
+        // The first match that lies in statute text (quoted or copied): reported at info only if nothing else matches.
+        RuleMatch? quoted = null;
         var index = -1;
         foreach (var matcher in rule.AllMatchers)
         {
@@ -301,13 +313,48 @@ public sealed partial class Reviewer
                     continue;
                 }
 
+                if (guards.Quotation && clause.Paragraph.QuotationCovering(range) is { } q)
+                {
+                    if (q.Exempts)
+                    {
+                        quoted ??= new RuleMatch(range, q);
+                        continue;
+                    }
+
+                    bestQuote = q;
+                }
+
                 best = range;
                 break;
             }
         }
 
-        // Exceptions (依法, 法律、行政法规另有规定…) cover the whole clause; checked only once something matched.
-        if (best is not null)
+        // Exceptions (依法, 法律、行政法规另有规定…) cover the clause; checked only once something matched. A citation that
+        // introduces a quotation is not a basis for what follows the quotation or for a quotation not in the statute.
+        if (best is { } found)
+        {
+            var scope = clause.Range;
+            if (bestQuote is not null)
+            {
+                scope = bestQuote.Content;
+            }
+            else if (clause.Paragraph.AttributedBefore(clause.Range, found.Start) is { } before)
+            {
+                scope = new TextRange(before.Content.End + 1, clause.Range.End - before.Content.End - 1);
+            }
+
+            foreach (var exception in guards.Exceptions)
+            {
+                if (scope.Length > 0 && exception.Match(text, scope.Start, scope.Length).Success)
+                {
+                    return null;
+                }
+            }
+
+            return new RuleMatch(found, bestQuote);
+        }
+
+        if (quoted is not null)
         {
             foreach (var exception in guards.Exceptions)
             {
@@ -318,7 +365,32 @@ public sealed partial class Reviewer
             }
         }
 
-        return best;
+        return quoted;
+    }
+
+    /// <summary>
+    /// A finding in statute text: at info with the quotation's note when the text is the statute's (or only its form
+    /// could be seen); with its severity and a note when it is attributed to a statute that does not contain it.
+    /// </summary>
+    private Finding Quoted(Finding finding, QuotedPassage? quote)
+    {
+        if (quote is null || quote.Kind == QuotationKind.NonStatute)
+        {
+            return finding;
+        }
+
+        var check = quote.Kind switch
+        {
+            QuotationKind.Unverifiable => QuotationCheck.NotVerifiable,
+            QuotationKind.NotFound => QuotationCheck.NotFound,
+            _ => QuotationCheck.Verified,
+        };
+        return finding with
+        {
+            Severity = quote.Exempts ? Severity.Info : finding.Severity,
+            Note = Rules.Quotations.Settings.NoteFor(quote),
+            Quotation = new StatuteQuotation(quote.Source ?? "", quote.Article, check, quote.FoundIn, quote.Kind != QuotationKind.Verbatim || quote.Article is not null),
+        };
     }
 
     private void ApplySupersedes(List<Finding> findings)
@@ -348,7 +420,8 @@ public sealed partial class Reviewer
         bool[] active,
         Lazy<DocumentFacts> facts,
         List<Finding> findings,
-        List<string> notices)
+        List<string> notices,
+        Func<DocParagraph, ParagraphContext> contextOf)
     {
         for (var i = 0; i < Rules.Compiled.Count; i++)
         {
@@ -371,7 +444,11 @@ public sealed partial class Reviewer
                         suggestion = suggestion.Replace("{" + key + "}", value, StringComparison.Ordinal);
                     }
 
-                    findings.Add(ToFinding(rule.Rule, document.Paragraphs[hit.Paragraph], hit.Start, hit.Length, message, suggestion));
+                    var paragraph = document.Paragraphs[hit.Paragraph];
+                    var quote = rule.Guards.Quotation && hit.Length > 0
+                        ? contextOf(paragraph).QuotationCovering(new TextRange(hit.Start, hit.Length))
+                        : null;
+                    findings.Add(Quoted(ToFinding(rule.Rule, paragraph, hit.Start, hit.Length, message, suggestion), quote is { Exempts: true } ? quote : null));
                     if (rule.Rule.Once)
                     {
                         break;
@@ -404,7 +481,8 @@ public sealed partial class Reviewer
         for (var i = 0; i < findings.Count; i++)
         {
             var f = findings[i];
-            if (f.Step == ReviewStep.FairCompetition)
+            // A quotation's own note says why it is info; art 12 concerns the draft's measures.
+            if (f.Step == ReviewStep.FairCompetition && f.Quotation is not { Check: not QuotationCheck.NotFound })
             {
                 findings[i] = f with { Severity = f.Severity == Severity.Error ? Severity.Warning : Severity.Info, Note = note };
             }

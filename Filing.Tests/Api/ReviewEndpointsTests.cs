@@ -171,12 +171,20 @@ public class ReviewEndpointsTests(FilingApiFactory factory) : IClassFixture<Fili
     [Fact]
     public void RefusesToStart_GivenMalformedRuleFile()
     {
-        var dir = Directory.CreateTempSubdirectory("bad-rules-");
+        var root = Directory.CreateTempSubdirectory("bad-rules-");
+        var dir = root.CreateSubdirectory("rules");
         try
         {
             foreach (var file in Directory.GetFiles(RepoRoot.Path("corpus", "rules"), "*.yaml"))
             {
                 File.Copy(file, Path.Combine(dir.FullName, Path.GetFileName(file)));
+            }
+
+            // quotations.yaml names ../statutes.
+            var statutes = root.CreateSubdirectory("statutes");
+            foreach (var file in Directory.GetFiles(RepoRoot.Path("corpus", "statutes"), "*.md"))
+            {
+                File.Copy(file, Path.Combine(statutes.FullName, Path.GetFileName(file)));
             }
 
             var health = Path.Combine(dir.FullName, "health.yaml");
@@ -189,7 +197,7 @@ public class ReviewEndpointsTests(FilingApiFactory factory) : IClassFixture<Fili
         }
         finally
         {
-            dir.Delete(recursive: true);
+            root.Delete(recursive: true);
         }
     }
 

@@ -111,7 +111,9 @@ public class EvaluationTests
             // README: drafting records and legality/internal-body-issuer are whole-document snippets.
             var whole = step == ReviewStep.Drafting || c.Category == "internal-body-issuer";
             var report = reviewer.ReviewText(c.Text, wholeDocument: whole);
-            var ofStep = report.Findings.Where(f => f.Step == step).ToList();
+            // A finding the engine itself marks as statute text (info, quotation found or unverifiable) is not a finding
+            // of the draft's problem, so it does not count towards recall.
+            var ofStep = report.Findings.Where(f => f.Step == step && f.Quotation is not { Check: not QuotationCheck.NotFound }).ToList();
             var alarms = report.Findings.Where(f => f.Severity >= Severity.Warning).ToList();
             outcomes.Add(new Outcome(c, step, c.Label == "problem" ? ofStep.Count > 0 : alarms.Count > 0,
                 (c.Label == "problem" ? ofStep : alarms).Select(f => f.RuleId).Distinct().ToList(),
@@ -177,7 +179,8 @@ public class EvaluationTests
         sb.Append(CultureInfo.InvariantCulture, $"`clauses.jsonl` ({e.Count} records) with the {ReviewTestContext.Rules.Rules.Count} rules in `corpus/rules/`. ");
         sb.Append("The test fails when this section is stale. The held-out set is reported separately at the end.\n\n");
         sb.Append("Semantics, as set by the evaluation set's README (which was written without seeing the rules):\n\n");
-        sb.Append("- a **problem** record is found when the engine reports at least one finding **of its step**, at any severity;\n");
+        sb.Append("- a **problem** record is found when the engine reports at least one finding **of its step**, at any severity, ");
+        sb.Append("not counting `info` findings the engine marks as quoted or copied statute text;\n");
         sb.Append("- a **clean** record is a false positive when the engine reports any `error` or `warning` finding, in any step;\n");
         sb.Append("- drafting records and `internal-body-issuer` records are reviewed as whole documents, all others as passages.\n\n");
         sb.Append(CultureInfo.InvariantCulture, $"Targets (issue 3): recall ≥ {Pct(RecallTarget)} per step, false positives ≤ {Pct(FalsePositiveTarget)} of clean records.\n\n");
@@ -258,6 +261,23 @@ public class EvaluationTests
         经…同意后方可出租, 组织强制起葬, 优先录用男性, 排除怀孕, 其他经营者参照执行, 预留份额面向本县企业,
         男…为五年，女…为七年, 不良信用记录…不得). A hidden set of real published cases is the honest test; expect lower
         recall there than on this set.
+
+        Batch 5 (28 records, ids `fc-0281`–`fc-0289`, `ge-0133`–`ge-0141`, `lg-0202`–`lg-0211`) targets statute
+        quotations in drafts and recruitment tables read by column. It was written and run **before** the engine
+        learnt to recognise quotations (`corpus/rules/quotations.yaml`, checked against the statute texts in
+        `corpus/statutes/`) and before the table check `GE-4301-2`:
+
+        | batch | step | problems found before the change | after | clean with a false positive before | after |
+        |---|---|---:|---:|---:|---:|
+        | 5 | fair-competition | 4 / 5 | 5 / 5 | 1 / 4 | 0 / 4 |
+        | 5 | gender-equality | 2 / 4 | 4 / 4 | 0 / 5 | 0 / 5 |
+        | 5 | legality | 1 / 5 | 4 / 5 | 3 / 5 | 0 / 5 |
+        | 5 | **all** | **7 / 14 (50.0%)** | **13 / 14** | **4 / 14** | **0 / 14** |
+
+        Before, quoted statute text raised errors (行政处罚法第九条's 罚款、没收…, 行政强制法第九条's 查封…), and a
+        citation that only introduced a quotation (根据《…法》规定：“…”) excused the draft's own penalty or fee after it,
+        and an invented "quotation". The one miss left, `lg-0211` (须经县商务局审批同意 quoted from a 通知), is a gap
+        in the licence rule's wording, not in quotation handling; it was left as found.
 
         """;
 

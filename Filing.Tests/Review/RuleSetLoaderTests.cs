@@ -6,17 +6,26 @@ namespace Filing.Tests.Review;
 /// <summary>A malformed rule file stops loading with a message that names the file and the rule.</summary>
 public sealed class RuleSetLoaderTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("rules-");
+    // A copy of corpus/ with rules/ and statutes/ side by side, as quotations.yaml expects (statutes: ../statutes).
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("rules-");
+    private readonly DirectoryInfo _dir;
 
     public RuleSetLoaderTests()
     {
+        _dir = _root.CreateSubdirectory("rules");
         foreach (var file in Directory.GetFiles(RepoRoot.Path("corpus", "rules"), "*.yaml"))
         {
             File.Copy(file, Path.Combine(_dir.FullName, Path.GetFileName(file)));
         }
+
+        var statutes = _root.CreateSubdirectory("statutes");
+        foreach (var file in Directory.GetFiles(RepoRoot.Path("corpus", "statutes"), "*.md"))
+        {
+            File.Copy(file, Path.Combine(statutes.FullName, Path.GetFileName(file)));
+        }
     }
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _root.Delete(recursive: true);
 
     [Fact]
     public void LoadsCommittedRules()
@@ -89,6 +98,38 @@ public sealed class RuleSetLoaderTests : IDisposable
         var e = act.Should().Throw<RuleLoadException>().Which;
         e.File.Should().Be("repealed-laws.yaml");
         e.RuleId.Should().Be("合同法");
+    }
+
+    [Fact]
+    public void NamesQuotationsFile_GivenMissingStatuteFolder()
+    {
+        Directory.Delete(Path.Combine(_root.FullName, "statutes"), recursive: true);
+
+        var act = () => RuleSet.Load(_dir.FullName, compile: false);
+
+        act.Should().Throw<RuleLoadException>().Which.File.Should().Be("quotations.yaml");
+    }
+
+    [Fact]
+    public void NamesQuotationsFile_GivenBadTitlePattern()
+    {
+        var path = Path.Combine(_dir.FullName, "quotations.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("statuteTitle: '(?:法|", "statuteTitle: '(?:法|(", StringComparison.Ordinal));
+
+        var act = () => RuleSet.Load(_dir.FullName, compile: false);
+
+        var e = act.Should().Throw<RuleLoadException>().Which;
+        e.File.Should().Be("quotations.yaml");
+        e.Message.Should().Contain("statuteTitle");
+    }
+
+    [Fact]
+    public void LoadsShippedStatutes()
+    {
+        var rules = RuleSet.Load(_dir.FullName, compile: false);
+
+        rules.Statutes.Has("中华人民共和国反垄断法").Should().BeTrue();
+        rules.Statutes.Laws.Should().Contain(["行政处罚法", "妇女权益保障法", "公平竞争审查条例", "民法典"]);
     }
 
     private static string ReplaceFirst(string text, string find, string replace)

@@ -86,11 +86,40 @@ def problems() -> Doc:
     return d
 
 
+QUOTES_TITLE = "青溪县人民政府办公室关于做好2024年事业单位公开招聘和规范涉企执法工作的通知"
+
+
+def quotations() -> Doc:
+    """Statute quotations (verified, invented, followed by the draft's own measure) and a recruitment table."""
+    d = Doc("review-quotations", QUOTES_TITLE, created="2024-05-06T09:00:00")
+    d.head("青溪县人民政府办公室文件", "青政办发〔2024〕9号", QUOTES_TITLE, RECIPIENTS)
+    # 0: a verified quotation of 行政处罚法第九条: info only
+    d.para("《中华人民共和国行政处罚法》第九条规定，行政处罚的种类包括“（二）罚款、没收违法所得、没收非法财物；"
+           "（三）暂扣许可证件、降低资质等级、吊销许可证件；”，各部门应当严格依法适用。")
+    # 1: the quotation followed by the draft's own penalty: error outside the marks
+    d.para("根据《中华人民共和国行政处罚法》第九条规定，行政处罚的种类包括“罚款、没收违法所得、没收非法财物”，"
+           "对占道经营的，由街道办事处处以300元罚款。")
+    # 2: an invented "quotation": not in the statute, stays an error
+    d.para("根据《中华人民共和国行政处罚法》规定：“对违反本通知的经营户，由县市场监管局处以五千元罚款。”")
+    # 3: a quotation of 反垄断法第三十九条 in 「」: nothing to flag
+    d.para("《中华人民共和国反垄断法》第三十九条规定：「行政机关和法律、法规授权的具有管理公共事务职能的组织不得滥用行政权力，"
+           "限定或者变相限定单位或者个人经营、购买、使用其指定的经营者提供的商品。」")
+    d.para("2024年公开招聘岗位如下：")
+    d.table([2.0, 4.5, 2.0, 2.5, 3.5], [
+        ["序号", "岗位名称", "人数", "性别", "学历"],
+        ["1", "水利工程管理员", "1", "男", "本科及以上"],
+        ["2", "财务会计", "1", "不限", "本科及以上"],
+        ["3", "矿山井下安全监管员", "1", "男", "大专及以上"],
+    ], header_rows=1)
+    d.signature("青溪县人民政府办公室", "2024年5月6日")
+    return d
+
+
 def main() -> None:
     force = "--force" in sys.argv
     profile = os.environ.get("LO_PROFILE", "/tmp/lo-review-samples")
     todo = []
-    for d in (problems(),):
+    for d in (problems(), quotations()):
         src = os.path.join(HERE, f"{d.name}.fodt")
         xml = d.xml()
         old = open(src, encoding="utf-8").read() if os.path.exists(src) else None

@@ -123,7 +123,8 @@ internal sealed class DocumentAnalysis
         {
             var i = line.Index;
             paragraphs.Add(new DocParagraph(i, line.Text, _ann.Role(i), _ann.Path(i), _ann.Label(i), offset,
-                line.Source, line.Raw.SourceOrdinal, line.Raw.GeneratedPrefixLength));
+                line.Source, line.Raw.SourceOrdinal, line.Raw.GeneratedPrefixLength,
+                line.Raw.Table is { } cell ? new TableCellPosition(cell.Table, cell.Row, cell.Column) : null));
             offset += line.Text.Length + 1;
         }
 

@@ -25,6 +25,7 @@ internal static class DocumentChecks
         new RepealedLawCitationCheck(),
         new RetroactiveDateCheck(),
         new CircularPrerequisiteCheck(),
+        new TableGenderCheck(),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
 }
 

@@ -113,3 +113,16 @@ internal sealed class RepealedLawModel
     public string? Successor { get; set; }
     public string? Source { get; set; }
 }
+
+internal sealed class QuotationsFileModel
+{
+    public string? Statutes { get; set; }
+    public string? StatuteTitle { get; set; }
+    public List<string>? NonStatuteTitles { get; set; }
+    public int? AttributionGap { get; set; }
+    public int? MinVerbatimLength { get; set; }
+    public string? VerifiedNote { get; set; }
+    public string? UnverifiableNote { get; set; }
+    public string? NotFoundNote { get; set; }
+    public string? VerbatimNote { get; set; }
+}

@@ -1,4 +1,5 @@
 using Filing.Core.Review.Matching;
+using Filing.Core.Review.Quotations;
 using Filing.Core.Text;
 
 namespace Filing.Core.Review.Rules;
@@ -6,8 +7,8 @@ namespace Filing.Core.Review.Rules;
 /// <summary>
 /// The validated rules of every review step, loaded from a rules folder (by default <c>corpus/rules</c> next to the
 /// application): one file per step (<c>fair-competition.yaml</c>, <c>gender-equality.yaml</c>, <c>health.yaml</c>,
-/// <c>legality.yaml</c>, <c>drafting.yaml</c>), the scope lexicon (<c>lexicon.yaml</c>) and the list of repealed laws
-/// (<c>repealed-laws.yaml</c>). Immutable and safe to share between threads.
+/// <c>legality.yaml</c>, <c>drafting.yaml</c>), the scope lexicon (<c>lexicon.yaml</c>), the list of repealed laws
+/// (<c>repealed-laws.yaml</c>) and the statute-quotation settings (<c>quotations.yaml</c>, with the statute texts it names). Immutable and safe to share between threads.
 /// </summary>
 public sealed class RuleSet
 {
@@ -16,8 +17,12 @@ public sealed class RuleSet
         IReadOnlyList<CompiledRule> compiled,
         ScopeLexicon lexicon,
         IReadOnlyList<RepealedLaw> repealedLaws,
-        Art12Exceptions art12)
+        Art12Exceptions art12,
+        QuotationSettings quotations,
+        StatuteTexts statutes)
     {
+        Statutes = statutes;
+        Quotations = new QuotationFinder(quotations, statutes);
         Directory = directory;
         Compiled = compiled;
         Rules = compiled.Select(c => c.Rule).ToList();
@@ -45,6 +50,13 @@ public sealed class RuleSet
 
     /// <summary>公平竞争审查条例 art 12 exception handling.</summary>
     public Art12Exceptions Art12 { get; }
+
+    /// <summary>
+    /// The statute texts quotations are checked against (<c>corpus/statutes</c>, named by <c>quotations.yaml</c>).
+    /// </summary>
+    public StatuteTexts Statutes { get; }
+
+    internal QuotationFinder Quotations { get; }
 
     internal IReadOnlyList<CompiledRule> Compiled { get; }
 

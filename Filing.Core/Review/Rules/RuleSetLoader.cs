@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Filing.Core.Review.Checks;
 using Filing.Core.Review.Matching;
+using Filing.Core.Review.Quotations;
 using Filing.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -14,6 +15,7 @@ internal static partial class RuleSetLoader
 {
     public const string LexiconFile = "lexicon.yaml";
     public const string RepealedLawsFile = "repealed-laws.yaml";
+    public const string QuotationsFile = "quotations.yaml";
 
     /// <summary>
     /// Timeout for patterns given as check parameters, which run over whole paragraphs. Rule patterns need none:
@@ -53,7 +55,7 @@ internal static partial class RuleSetLoader
             throw new RuleLoadException(dir, null, "the rules folder does not exist.");
         }
 
-        var expected = ReviewStepNames.All.Select(s => ReviewStepNames.Name(s) + ".yaml").Concat([LexiconFile, RepealedLawsFile]).ToHashSet(StringComparer.Ordinal);
+        var expected = ReviewStepNames.All.Select(s => ReviewStepNames.Name(s) + ".yaml").Concat([LexiconFile, RepealedLawsFile, QuotationsFile]).ToHashSet(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(dir, "*.y*ml"))
         {
             var name = Path.GetFileName(file);
@@ -120,7 +122,9 @@ internal static partial class RuleSetLoader
             }
         }
 
-        var set = new RuleSet(dir, compiled, lexicon, repealed, art12);
+        // After the rule files, so that a broken rule is reported by name even when the statute folder is elsewhere.
+        var (quotations, statutes) = BuildQuotations(dir, Read<QuotationsFileModel>(dir, QuotationsFile));
+        var set = new RuleSet(dir, compiled, lexicon, repealed, art12, quotations, statutes);
         foreach (var rule in compiled.Where(r => r.Check is not null))
         {
             if (rule.Check!.Validate(rule.Parameters, set) is { } problem)
@@ -273,6 +277,54 @@ internal static partial class RuleSetLoader
         }
 
         return result;
+    }
+
+    private static (QuotationSettings, StatuteTexts) BuildQuotations(string dir, QuotationsFileModel m)
+    {
+        string Required(string key, string? value) =>
+            string.IsNullOrWhiteSpace(value) ? throw new RuleLoadException(QuotationsFile, null, $"'{key}' is required.") : value.Trim();
+
+        Regex Pattern(string key, string pattern)
+        {
+            try
+            {
+                return new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
+            }
+            catch (ArgumentException e)
+            {
+                throw new RuleLoadException(QuotationsFile, null, $"'{key}' pattern does not compile: {e.Message}", e);
+            }
+        }
+
+        var folder = Path.GetFullPath(Path.Combine(dir, Required("statutes", m.Statutes)));
+        StatuteTexts statutes;
+        try
+        {
+            statutes = StatuteTexts.Load(folder);
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or InvalidDataException or IOException)
+        {
+            throw new RuleLoadException(QuotationsFile, null, $"'statutes': {e.Message}", e);
+        }
+
+        if (!statutes.Laws.Any())
+        {
+            throw new RuleLoadException(QuotationsFile, null, $"'statutes': no statute text (*.md) in '{folder}'.");
+        }
+
+        var settings = new QuotationSettings(
+            folder,
+            Pattern("statuteTitle", Required("statuteTitle", m.StatuteTitle)),
+            (m.NonStatuteTitles ?? []).Select(p => Pattern("nonStatuteTitles", p)).ToList(),
+            m.AttributionGap is >= 0 and <= 60 ? m.AttributionGap.Value
+                : throw new RuleLoadException(QuotationsFile, null, "'attributionGap' must be between 0 and 60."),
+            m.MinVerbatimLength is >= 6 and <= 200 ? m.MinVerbatimLength.Value
+                : throw new RuleLoadException(QuotationsFile, null, "'minVerbatimLength' must be between 6 and 200."),
+            Required("verifiedNote", m.VerifiedNote),
+            Required("unverifiableNote", m.UnverifiableNote),
+            Required("notFoundNote", m.NotFoundNote),
+            Required("verbatimNote", m.VerbatimNote));
+        return (settings, statutes);
     }
 
     internal static string StripPrc(string name) => name.StartsWith("中华人民共和国", StringComparison.Ordinal) ? name["中华人民共和国".Length..] : name;
