@@ -199,7 +199,7 @@ public sealed class NormativeDocumentRecord
             Stage = LifecycleStage.Drafting,
             CreatedAt = at,
         };
-        record.SetDocumentNumber(Clean(details.DocumentNumber) ?? Clean(firstVersion.Parsed.DocumentNumber));
+        record.SetDocumentNumber(DraftNumber(details.DocumentNumber) ?? DraftNumber(firstVersion.Parsed.DocumentNumber));
         record.AppendVersion(firstVersion, actor, at);
         return record;
     }
@@ -274,7 +274,7 @@ public sealed class NormativeDocumentRecord
         // An explicit value wins, then what the reader found in the new file, then what the record had.
         Title = Clean(details?.Title) ?? Clean(input.Parsed.Title) ?? Title;
         DocumentType = Clean(details?.DocumentType) ?? Clean(input.Parsed.DocumentType) ?? DocumentType;
-        SetDocumentNumber(Clean(details?.DocumentNumber) ?? Clean(input.Parsed.DocumentNumber) ?? DocumentNumber);
+        SetDocumentNumber(DraftNumber(details?.DocumentNumber) ?? DraftNumber(input.Parsed.DocumentNumber) ?? DocumentNumber);
         BusinessRelated = details?.BusinessRelated ?? BusinessRelated;
         EffectiveDate = details?.EffectiveDate ?? input.Parsed.EffectiveDate ?? EffectiveDate;
         ValidUntil = details?.ValidUntil ?? input.Parsed.ValidUntil ?? ValidUntil;
@@ -818,4 +818,11 @@ public sealed class NormativeDocumentRecord
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>
+    /// A 发文字号 as a draft carries it: in canonical form when the text is one (桐政发[2026]3号 → 桐政发〔2026〕3号, as
+    /// registration stores it), else as typed, trimmed — a draft's number may still be provisional (待定).
+    /// </summary>
+    private static string? DraftNumber(string? text) =>
+        Clean(text) is { } typed ? TryNormalizeDocumentNumber(typed, out var canonical) ? canonical : typed : null;
 }

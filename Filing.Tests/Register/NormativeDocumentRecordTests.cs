@@ -440,8 +440,19 @@ public class NormativeDocumentRecordTests
         var doc = NormativeDocumentRecord.StartDraft(Guid.NewGuid(), _data.Government, _data.Department,
             new DraftDetails(DocumentNumber: written), RegisterTestData.Version(), DrafterActor, Now);
 
-        doc.DocumentNumber.Should().Be(written.Trim(), "the number is kept as written");
+        doc.DocumentNumber.Should().Be("桐政发〔2018〕47号", "a 发文字号 is stored in canonical form, as registration stores it");
         doc.DocumentNumberKey.Should().Be("桐政发〔2018〕47号");
+    }
+
+    [Theory]
+    [InlineData("待定", "待定")]
+    [InlineData(" 桐政发〔〕号 ", "桐政发〔〕号")]
+    public void KeepsProvisionalNumberAsTyped_GivenTextThatIsNoDocumentNumber(string written, string kept)
+    {
+        var doc = NormativeDocumentRecord.StartDraft(Guid.NewGuid(), _data.Government, _data.Department,
+            new DraftDetails(DocumentNumber: written), RegisterTestData.Version(), DrafterActor, Now);
+
+        doc.DocumentNumber.Should().Be(kept, "a draft's number may still be provisional");
     }
 
     [Fact]
@@ -451,7 +462,7 @@ public class NormativeDocumentRecordTests
 
         doc.AddVersion(RegisterTestData.Version(), new DraftDetails(DocumentNumber: "桐政发[2024]3号"), DrafterActor, Now);
 
-        doc.DocumentNumber.Should().Be("桐政发[2024]3号");
+        doc.DocumentNumber.Should().Be("桐政发〔2024〕3号");
         doc.DocumentNumberKey.Should().Be("桐政发〔2024〕3号");
     }
 

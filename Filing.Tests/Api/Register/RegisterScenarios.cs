@@ -201,6 +201,19 @@ public abstract class RegisterScenarios
         (await Client.UploadResponseAsync("not-a-key", TestDocx.Draft())).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
+    [Theory]
+    [InlineData("桐政发[2026]3号", "桐政发〔2026〕3号")]
+    [InlineData(" 桐政发（2026）第003号 ", "桐政发〔2026〕3号")]
+    [InlineData("桐 政 发［２０２６］３号", "桐政发〔2026〕3号")]
+    [InlineData("待定", "待定")]
+    public async Task StoresDocumentNumberInCanonicalForm_GivenUploadOverride(string typed, string stored)
+    {
+        var id = await Client.UploadAsync(TestDocx.Draft(), new Dictionary<string, string> { ["documentNumber"] = typed });
+
+        var document = await Client.GetOkAsync(Drafter, $"/api/v1/documents/{id}");
+        document.GetProperty("documentNumber").GetString().Should().Be(stored, "a number is stored as registration stores it; other text is kept as a provisional number");
+    }
+
     [Fact]
     public async Task ReturnsSameDocument_GivenRetriedUploadWithIdempotencyKey()
     {
