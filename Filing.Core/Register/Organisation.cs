@@ -167,21 +167,22 @@ public sealed class Organisation
             return false;
         }
 
+        var typed = text!.Trim(); // messages quote what was typed
         if (squashed.Length > MaxIssuerCodeLength)
         {
-            problem = $"机关代字“{squashed}”过长（最多{MaxIssuerCodeLength}个字）/ An issuer code has at most {MaxIssuerCodeLength} characters.";
+            problem = $"机关代字“{typed}”过长（最多{MaxIssuerCodeLength}个字）/ An issuer code has at most {MaxIssuerCodeLength} characters.";
             return false;
         }
 
         if (!squashed.All(c => char.IsLetter(c)))
         {
-            problem = $"机关代字“{squashed}”只能由汉字组成，不含年份、序号或括号，如 桐政发 / An issuer code is the characters before the 〔year〕, e.g. 桐政发: no digits, brackets or punctuation.";
+            problem = $"机关代字“{typed}”只能由汉字组成，不含年份、序号或括号，如 桐政发 / An issuer code is the characters before the 〔year〕, e.g. 桐政发: no digits, brackets or punctuation.";
             return false;
         }
 
         if (!DocumentNumberParser.TryParse(squashed + "〔2024〕1号", out var probe) || !string.Equals(probe.IssuerCode, squashed, StringComparison.Ordinal))
         {
-            problem = $"“{squashed}”不能作为机关代字（发文字号解析不出该代字）/ '{squashed}' cannot be read back as the issuer code of a 发文字号.";
+            problem = $"“{typed}”不能作为机关代字（发文字号解析不出该代字）/ '{typed}' cannot be read back as the issuer code of a 发文字号.";
             return false;
         }
 
