@@ -26,6 +26,9 @@ public static class ProblemCodes
     /// <summary>409: the issuing authority has already registered a document under this 发文字号 (统一登记: one number, one document).</summary>
     public const string DuplicateDocumentNumber = "duplicate-document-number";
 
+    /// <summary>422: the 发文字号's 机关代字 is not one of the issuing authority's (统一编号: the number must point at its issuer).</summary>
+    public const string DocumentNumberIssuerCode = Core.Register.Requirements.DocumentNumberIssuerCodeCode;
+
     public static string ForStatus(int status) => status switch
     {
         400 => BadRequest,

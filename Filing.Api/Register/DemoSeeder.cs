@@ -10,7 +10,8 @@ namespace Filing.Api.Register;
 
 /// <summary>
 /// Seeds the demo county from <c>corpus/demo/*.json</c> in the Development environment only: organisations, filing
-/// requirements and the dev keys (stored as hashes like any key). Idempotent: existing rows are left as they are.
+/// requirements and the dev keys (stored as hashes like any key). Idempotent: existing rows are left as they are, except
+/// that an organisation seeded before it had 机关代字 gets the demo's codes (so an existing dev database checks them too).
 /// </summary>
 internal static class DemoSeeder
 {
@@ -39,8 +40,13 @@ internal static class DemoSeeder
         var byCode = await db.Organisations.ToDictionaryAsync(o => o.Code, ct);
         foreach (var o in data.Organisations ?? [])
         {
-            if (byCode.ContainsKey(o.Code))
+            if (byCode.TryGetValue(o.Code, out var existing))
             {
+                if (existing.IssuerCodes.Count == 0 && o.IssuerCodes is { Count: > 0 } codes)
+                {
+                    existing.SetIssuerCodes(codes);
+                }
+
                 continue;
             }
 
@@ -52,7 +58,16 @@ internal static class DemoSeeder
             Guid? parent = o.Parent is null ? null
                 : byCode.TryGetValue(o.Parent, out var p) ? p.Id
                 : throw new InvalidOperationException($"{file}: organisation '{o.Code}' names unknown parent '{o.Parent}' (list parents first).");
-            var organisation = new Organisation(o.Id ?? Guid.CreateVersion7(now), o.Code, o.Name, kind, parent, o.UnifiedNumberPrefix);
+            Organisation organisation;
+            try
+            {
+                organisation = new Organisation(o.Id ?? Guid.CreateVersion7(now), o.Code, o.Name, kind, parent, o.UnifiedNumberPrefix, o.IssuerCodes);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidOperationException($"{file}: organisation '{o.Code}': {e.Message}", e);
+            }
+
             db.Organisations.Add(organisation);
             byCode[o.Code] = organisation;
         }
@@ -97,7 +112,7 @@ internal static class DemoSeeder
 
     private sealed record DemoFile(List<DemoOrganisation>? Organisations, List<DemoRequirement>? FilingRequirements, List<DemoKey>? ApiKeys);
 
-    private sealed record DemoOrganisation(Guid? Id, string Code, string Name, string Kind, string? Parent, string? UnifiedNumberPrefix);
+    private sealed record DemoOrganisation(Guid? Id, string Code, string Name, string Kind, string? Parent, string? UnifiedNumberPrefix, List<string>? IssuerCodes);
 
     private sealed record DemoRequirement(string IssuingAuthority, string Recipient, int Length, string Unit);
 

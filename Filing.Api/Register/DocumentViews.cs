@@ -23,7 +23,8 @@ internal static class DocumentViews
         || visibleFilings.Any(f => f.RecipientId == caller.OrganisationId);
 
     public static DocumentDetail Detail(NormativeDocumentRecord d, IReadOnlyList<OversightFiling> filings, bool insider, DateOnly today,
-        WorkingCalendar calendar, int legalityReviewWorkingDays, Participation.ParticipationSummaryDto? participation = null)
+        WorkingCalendar calendar, int legalityReviewWorkingDays, Participation.ParticipationSummaryDto? participation = null,
+        Organisation? issuingAuthority = null)
     {
         LegalityReviewDueDto? legality = null;
         if (insider && d.Stage == LifecycleStage.InReview && d.LegalityReviewRequestedOn is { } requested)
@@ -68,7 +69,7 @@ internal static class DocumentViews
             d.ValidUntil,
             d.Termination is { } kind && d.TerminatedOn is { } ended ? new TerminationDto(kind, ended, d.TerminationReason, d.ReplacedById) : null,
             d.AmendmentPlanned,
-            insider ? d.MissingFor(next) : [],
+            !insider ? [] : issuingAuthority is null ? d.MissingFor(next) : d.MissingFor(next, issuingAuthority),
             versions,
             steps,
             [.. filings.Select(f => FilingDto.From(f, today))],

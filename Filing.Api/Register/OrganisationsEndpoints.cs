@@ -17,7 +17,7 @@ internal static class OrganisationsEndpoints
     public static RouteGroupBuilder MapRegisterOrganisations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/organisations").WithTags("Register: organisations and keys");
-        group.MapGet("/", List).WithName("ListOrganisations").WithSummary("Every organisation: id, code, name, kind, parent and unified-number prefix");
+        group.MapGet("/", List).WithName("ListOrganisations").WithSummary("Every organisation: id, code, name, kind, parent, unified-number prefix and 机关代字");
         group.MapPost("/", Create).WithName("CreateOrganisation").WithRequestExample(RegisterExamples.Organisation).WithSummary("Create an organisation (administrator)")
             .RequireAuthorization(AuthSetup.AdminPolicy).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/api-keys", CreateKey).WithName("CreateApiKey").WithRequestExample(RegisterExamples.ApiKey)
@@ -28,6 +28,13 @@ internal static class OrganisationsEndpoints
         group.MapPut("/{id:guid}/filing-requirements", PutRequirements).WithName("SetFilingRequirements").WithRequestExample(RegisterExamples.Requirements)
             .WithSummary("Replace an issuing authority's filing requirements (administrator)")
             .RequireAuthorization(AuthSetup.AdminPolicy).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}/issuer-codes", PutIssuerCodes).WithName("SetIssuerCodes").WithRequestExample(RegisterExamples.IssuerCodes)
+            .WithSummary("Replace an issuing authority's 机关代字 (administrator); registration refuses a 发文字号 with another code")
+            .WithDescription("The body is the full list, e.g. `[\"桐政发\", \"桐政函\"]`; `[]` turns the check off. Each code is the part of a " +
+                "发文字号 before the 〔year〕: Chinese characters (a few codes carry Latin letters), no digits, brackets or punctuation, at most " +
+                $"{Organisation.MaxIssuerCodeLength} characters, each once, at most {Organisation.MaxIssuerCodes}; full-width letters and spaces are " +
+                "normalised away as the 发文字号 look-up does. Only issuing authorities (with a unified-number prefix) have codes. Answers the organisation.")
+            .RequireAuthorization(AuthSetup.AdminPolicy).ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         app.MapDelete("/api/v1/api-keys/{id:guid}", RevokeKey).WithTags("Register: organisations and keys").WithName("RevokeApiKey")
             .WithSummary("Revoke an API key (administrator); it stops working at once").RequireAuthorization(AuthSetup.AdminPolicy);
         return group;
@@ -64,6 +71,12 @@ internal static class OrganisationsEndpoints
             errors["unifiedNumberPrefix"] = ["A prefix is four capital letters and two digits, e.g. CYQD00."];
         }
 
+        var issuerCodes = ValidateIssuerCodes(request.IssuerCodes ?? [], "issuerCodes", errors);
+        if (issuerCodes.Count > 0 && request.UnifiedNumberPrefix is null)
+        {
+            errors["issuerCodes"] = ["Only an issuing authority (with a unifiedNumberPrefix) has 机关代字."];
+        }
+
         if (request.ParentId is { } parent && !await ctx.Db.Organisations.AnyAsync(o => o.Id == parent, ct))
         {
             errors["parentId"] = ["No organisation with this id."];
@@ -79,7 +92,8 @@ internal static class OrganisationsEndpoints
             return RegisterProblems.Problem(StatusCodes.Status409Conflict, "code-taken", "Code already used", $"An organisation with code '{request.Code}' exists.");
         }
 
-        var organisation = new Organisation(Guid.CreateVersion7(ctx.Now), request.Code!.Trim(), request.Name!.Trim(), kind!.Value, request.ParentId, request.UnifiedNumberPrefix);
+        var organisation = new Organisation(Guid.CreateVersion7(ctx.Now), request.Code!.Trim(), request.Name!.Trim(), kind!.Value, request.ParentId, request.UnifiedNumberPrefix,
+            issuerCodes);
         ctx.Db.Organisations.Add(organisation);
         await ctx.Audit.AppendAsync(AuditTrail.OrganisationStream(organisation.Id), ctx.Caller, "organisation.created", null, OrganisationDto.From(organisation), null, ct);
         await ctx.Db.SaveChangesAsync(ct);
@@ -145,6 +159,66 @@ internal static class OrganisationsEndpoints
         await ctx.Audit.AppendAsync(AuditTrail.OrganisationStream(key.OrganisationId), ctx.Caller, "api-key.revoked", null, new { keyId = key.Id, key.Label }, $"key:{key.Id}", ct);
         await ctx.Db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<OrganisationDto>, ProblemHttpResult, ValidationProblem>> PutIssuerCodes(
+        Guid id, IReadOnlyList<string?> request, RegisterContext ctx, CancellationToken ct)
+    {
+        var organisation = await ctx.Db.Organisations.FindAsync([id], ct);
+        if (organisation is null)
+        {
+            return RegisterProblems.NotFound("organisation");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var codes = ValidateIssuerCodes(request, "", errors);
+        if (codes.Count > 0 && !organisation.IsIssuingAuthority)
+        {
+            errors["id"] = ["Only issuing authorities (with a unified-number prefix) have 机关代字."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return RegisterProblems.Invalid(errors);
+        }
+
+        var before = organisation.IssuerCodes.ToList();
+        organisation.SetIssuerCodes(codes);
+        await ctx.Audit.AppendAsync(AuditTrail.OrganisationStream(id), ctx.Caller, "issuer-codes.replaced", before, organisation.IssuerCodes, null, ct);
+        await ctx.Db.SaveChangesAsync(ct);
+        return TypedResults.Ok(OrganisationDto.From(organisation));
+    }
+
+    /// <summary>
+    /// Normalises each 机关代字 (<see cref="Organisation.TryNormalizeIssuerCode"/>) and records what is wrong under
+    /// <c>{prefix}[i]</c>; a code given twice (after normalisation) is refused rather than merged, since it is likely a typo.
+    /// </summary>
+    private static List<string> ValidateIssuerCodes(IReadOnlyList<string?> texts, string prefix, Dictionary<string, string[]> errors)
+    {
+        var codes = new List<string>();
+        if (texts.Count > Organisation.MaxIssuerCodes)
+        {
+            errors[prefix.Length == 0 ? "issuerCodes" : prefix] = [$"At most {Organisation.MaxIssuerCodes} 机关代字."];
+            return codes;
+        }
+
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (!Organisation.TryNormalizeIssuerCode(texts[i], out var code, out var problem))
+            {
+                errors[$"{prefix}[{i}]"] = [problem];
+            }
+            else if (codes.Contains(code, StringComparer.Ordinal))
+            {
+                errors[$"{prefix}[{i}]"] = [$"机关代字“{code}”重复 / '{code}' is listed twice."];
+            }
+            else
+            {
+                codes.Add(code);
+            }
+        }
+
+        return codes;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FilingRequirementDto>>, ProblemHttpResult>> GetRequirements(Guid id, RegisterContext ctx, CancellationToken ct)
@@ -234,9 +308,11 @@ internal static class OrganisationsEndpoints
 /// <param name="Kind">government, department, legal-office, market-regulation, womens-federation, health-commission, npc-filing-office, higher-government, party-filing-office, system-administrator.</param>
 /// <param name="ParentId">The government it belongs to.</param>
 /// <param name="UnifiedNumberPrefix">Its prefix, when it issues documents.</param>
-public sealed record OrganisationDto(Guid Id, string Code, string Name, OrganisationKind Kind, Guid? ParentId, string? UnifiedNumberPrefix)
+/// <param name="IssuerCodes">机关代字 its 发文字号 begin with (e.g. 桐政发); empty when none are listed (then registration does not check them).</param>
+public sealed record OrganisationDto(Guid Id, string Code, string Name, OrganisationKind Kind, Guid? ParentId, string? UnifiedNumberPrefix,
+    IReadOnlyList<string> IssuerCodes)
 {
-    public static OrganisationDto From(Organisation o) => new(o.Id, o.Code, o.Name, o.Kind, o.ParentId, o.UnifiedNumberPrefix);
+    public static OrganisationDto From(Organisation o) => new(o.Id, o.Code, o.Name, o.Kind, o.ParentId, o.UnifiedNumberPrefix, o.IssuerCodes);
 }
 
 /// <summary>Body of <c>POST /api/v1/organisations</c>.</summary>
@@ -245,7 +321,9 @@ public sealed record OrganisationDto(Guid Id, string Code, string Name, Organisa
 /// <param name="Kind">See <see cref="OrganisationDto.Kind"/>.</param>
 /// <param name="ParentId">The government it belongs to.</param>
 /// <param name="UnifiedNumberPrefix">Four capital letters and two digits, for issuing authorities.</param>
-public sealed record CreateOrganisationRequest(string? Code, string? Name, string? Kind, Guid? ParentId, string? UnifiedNumberPrefix);
+/// <param name="IssuerCodes">机关代字 of an issuing authority (e.g. <c>["桐政发", "桐政函"]</c>); optional, see <c>PUT …/issuer-codes</c>.</param>
+public sealed record CreateOrganisationRequest(string? Code, string? Name, string? Kind, Guid? ParentId, string? UnifiedNumberPrefix,
+    IReadOnlyList<string?>? IssuerCodes = null);
 
 /// <summary>Body of <c>POST /api/v1/organisations/{id}/api-keys</c>.</summary>
 /// <param name="Label">Who or what uses it.</param>

@@ -43,8 +43,12 @@ public sealed class RegisterContext(
     {
         var filings = await FilingsOfAsync(document.Id, ct);
         var participation = await Participation.DocumentParticipationEndpoints.SummaryAsync(this, document, ct);
-        return DocumentViews.Detail(document, filings, DocumentViews.IsInsider(Caller, document, filings), Today, calendar,
-            Options.LegalityReviewWorkingDays, participation);
+        var insider = DocumentViews.IsInsider(Caller, document, filings);
+        // Registration is next: say now if it will refuse the 发文字号's 机关代字 (one small read, only at this stage).
+        var issuer = insider && document.Stage == LifecycleStage.Decided && document.DocumentNumber is not null
+            ? await Db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == document.IssuingAuthorityId, ct)
+            : null;
+        return DocumentViews.Detail(document, filings, insider, Today, calendar, Options.LegalityReviewWorkingDays, participation, issuer);
     }
 
     public Task AuditDocumentAsync(NormativeDocumentRecord document, string action, object? before, object? after, string? subject, CancellationToken ct) =>

@@ -33,6 +33,9 @@ internal static class RegisterExamples
     public static Microsoft.AspNetCore.Mvc.ProblemDetails DuplicateDocumentNumber => RegisterProblems.DuplicateDocumentNumber(Document, "桐政发[2024]12号", "桐庐县人民政府",
         new RegisteredDocumentNumber(Guid.Parse("0191c50f-4d00-7c01-8e2a-3b4c5d6e7f80"), "ATLD00-2024-0007", "桐政发〔2024〕12号", "桐庐县人民政府关于进一步规范行政规范性文件管理的通知"));
 
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails ForeignIssuerCode => RegisterProblems.ForeignIssuerCode(Document, "青政发〔2024〕8号", "青政发",
+        new OrganisationRef(Government, "桐庐县人民政府"), ["桐政发", "桐政函"]);
+
     public static PublicationRequest Publication => new(Day, "桐庐县人民政府网站", "关于《桐庐县深化法治政府建设实施意见》的政策解读：……", null, null);
 
     public static RepealRequest Repeal => new(new DateOnly(2025, 1, 1), TerminationKindDto.Repealed, "已被《……》替代", null);
@@ -58,6 +61,8 @@ internal static class RegisterExamples
     public static CleanupPublicationRequest CleanupPublication => new(new DateOnly(2026, 11, 30));
 
     public static CreateOrganisationRequest Organisation => new("tonglu-zjj", "桐庐县住房和城乡建设局", "department", Government, null);
+
+    public static IReadOnlyList<string> IssuerCodes => ["桐政发", "桐政函"];
 
     public static CreateApiKeyRequest ApiKey => new("县人大备案系统对接", ["oversight"]);
 

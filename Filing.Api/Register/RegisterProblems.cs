@@ -53,6 +53,42 @@ internal static class RegisterProblems
         return problem;
     }
 
+    /// <summary>
+    /// 422 <c>document-number-issuer-code</c>: <paramref name="documentNumber"/>, the 发文字号 <paramref name="document"/> was
+    /// to be registered under, carries the 机关代字 <paramref name="issuerCode"/>, which is not one of the issuing authority's
+    /// <paramref name="authorityCodes"/>. Shaped like a register-rule violation (<c>field</c>, <c>errors</c>) and says how to
+    /// register under the right number, or who adds a missing code.
+    /// </summary>
+    public static ProblemHttpResult ForeignIssuerCode(NormativeDocumentRecord document, string documentNumber, string issuerCode, IReadOnlyList<string> authorityCodes) =>
+        TypedResults.Problem(ForeignIssuerCode(document.Id, documentNumber, issuerCode, new OrganisationRef(document.IssuingAuthorityId, document.IssuingAuthorityName), authorityCodes));
+
+    /// <summary>The problem body of <see cref="ForeignIssuerCode(NormativeDocumentRecord, string, string, IReadOnlyList{string})"/> (also the OpenAPI example).</summary>
+    public static ProblemDetails ForeignIssuerCode(Guid documentId, string documentNumber, string issuerCode, OrganisationRef authority, IReadOnlyList<string> authorityCodes)
+    {
+        var retry = $"POST /api/v1/documents/{documentId}/registration {{\"documentNumber\": \"…\"}}";
+        var codes = string.Join("、", authorityCodes);
+        var field = $"发文字号“{documentNumber}”的机关代字“{issuerCode}”不是{authority.Name}的机关代字（{codes}）/ " +
+            $"The issuer code {issuerCode} is not one of {authority.Name}'s ({string.Join(", ", authorityCodes)}).";
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Document number of another issuing authority",
+            Detail = $"发文字号“{documentNumber}”的机关代字“{issuerCode}”不是{authority.Name}的机关代字（{codes}），发文字号应使用制定机关自己的机关代字。" +
+                $"本文件未予登记，未占用统一编号。请在登记请求中写明正确的发文字号重新登记：{retry}；" +
+                $"如“{issuerCode}”确是{authority.Name}的机关代字，请系统管理员将其加入机关代字（PUT /api/v1/organisations/{authority.Id}/issuer-codes）。" +
+                $" / The 发文字号's issuer code {issuerCode} is not one of {authority.Name}'s ({string.Join(", ", authorityCodes)}), so the number points " +
+                $"at another body. This document was not registered and no unified number was used. Register it again with the right number in the body: {retry}; " +
+                $"if {issuerCode} is one of {authority.Name}'s codes, an administrator adds it with PUT /api/v1/organisations/{authority.Id}/issuer-codes.",
+        };
+        problem.Extensions["code"] = ProblemCodes.DocumentNumberIssuerCode;
+        problem.Extensions["field"] = "documentNumber";
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { ["documentNumber"] = [field] };
+        problem.Extensions["documentNumber"] = documentNumber;
+        problem.Extensions["issuerCode"] = issuerCode;
+        problem.Extensions["issuingAuthority"] = new { id = authority.Id, name = authority.Name, issuerCodes = authorityCodes };
+        return problem;
+    }
+
     public static ProblemHttpResult Problem(int status, string code, string title, string detail)
     {
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };

@@ -12,7 +12,8 @@ namespace Filing.Api.Register;
 /// authority's prefix for the registration year, refuse a 发文字号 the authority has already registered, record the step
 /// and its audit entry, commit. Any failure or refusal rolls the number back with everything else, so the yearly sequence
 /// has no gaps and no duplicates. A 发文字号 sent with the registration (assigned at issuance, or correcting the draft's)
-/// is the one checked and, once registered, the document's; a refusal leaves the old one.
+/// is the one checked and, once registered, the document's; a refusal leaves the old one. A 发文字号 whose 机关代字 is not
+/// one of the authority's (when it lists any) is refused before the transaction: it points at another body.
 /// </summary>
 public sealed class RegistrationService(FilingDbContext db, IUnifiedNumberAllocator numbers, AuditTrail audit, WorkingCalendar calendar, TimeProvider clock)
 {
@@ -41,6 +42,12 @@ public sealed class RegistrationService(FilingDbContext db, IUnifiedNumberAlloca
         var registeredNumber = document.DocumentNumberOnRegistration(documentNumber);
         var registeredKey = NormativeDocumentRecord.DocumentNumberKeyOf(registeredNumber);
         var issuer = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == document.IssuingAuthorityId, ct);
+        if (issuer.ForeignIssuerCodeOf(registeredNumber) is { } foreign)
+        {
+            // Refused before the transaction: no number drawn, nothing written.
+            return RegistrationResult.ForeignIssuerCode(document, registeredNumber!, foreign, issuer.IssuerCodes);
+        }
+
         var now = clock.GetUtcNow();
         var before = DocumentViews.Snapshot(document);
 
@@ -87,6 +94,9 @@ public enum RegistrationOutcome
 
     /// <summary>The issuing authority has already registered a document under the same 发文字号; nothing was changed.</summary>
     DuplicateDocumentNumber,
+
+    /// <summary>The 发文字号's 机关代字 is not one of the issuing authority's; nothing was changed.</summary>
+    ForeignIssuerCode,
 }
 
 /// <summary>The registered document that holds a 发文字号.</summary>
@@ -96,9 +106,11 @@ public sealed record RegisteredDocumentNumber(Guid Id, string UnifiedNumber, str
 /// <param name="Outcome">Registered, or why not.</param>
 /// <param name="Document">The document (registered, or as it was when refused).</param>
 /// <param name="Holder">For a duplicate: the registered document that holds the number.</param>
-/// <param name="RefusedDocumentNumber">For a duplicate: the 发文字号 that was refused (the one sent, or the document's own).</param>
+/// <param name="RefusedDocumentNumber">For a refused 发文字号: the number (the one sent, canonical, or the document's own).</param>
+/// <param name="IssuerCode">For a foreign 机关代字: the number's code.</param>
+/// <param name="AuthorityIssuerCodes">For a foreign 机关代字: the issuing authority's codes.</param>
 public sealed record RegistrationResult(RegistrationOutcome Outcome, NormativeDocumentRecord? Document, RegisteredDocumentNumber? Holder = null,
-    string? RefusedDocumentNumber = null)
+    string? RefusedDocumentNumber = null, string? IssuerCode = null, IReadOnlyList<string>? AuthorityIssuerCodes = null)
 {
     public static RegistrationResult NotFound { get; } = new(RegistrationOutcome.NotFound, null);
 
@@ -106,4 +118,7 @@ public sealed record RegistrationResult(RegistrationOutcome Outcome, NormativeDo
 
     public static RegistrationResult Duplicate(NormativeDocumentRecord document, RegisteredDocumentNumber holder, string documentNumber) =>
         new(RegistrationOutcome.DuplicateDocumentNumber, document, holder, documentNumber);
+
+    public static RegistrationResult ForeignIssuerCode(NormativeDocumentRecord document, string documentNumber, string issuerCode, IReadOnlyList<string> authorityCodes) =>
+        new(RegistrationOutcome.ForeignIssuerCode, document, null, documentNumber, issuerCode, authorityCodes);
 }

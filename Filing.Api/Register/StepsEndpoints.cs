@@ -57,10 +57,15 @@ internal static class StepsEndpoints
             "409 `duplicate-document-number` when the issuing authority has already registered a document under the same 发文字号 " +
             "(compared as the public register's `documentNumber=` look-up does: 桐政发[2024]12号 is 桐政发〔2024〕12号), naming it in " +
             "`existingDocument { id, unifiedNumber, documentNumber, title }`; register again with the right `documentNumber` to go on. " +
+            "422 `document-number-issuer-code` when the issuing authority lists its 机关代字 (`issuerCodes` on the organisation) and the " +
+            "发文字号's code is not one of them (桐庐县人民政府 lists 桐政发: 青政发〔2024〕8号 or 桐教发〔2024〕3号 point at another body), naming " +
+            "`issuerCode` and `issuingAuthority { id, name, issuerCodes }`; register again with the right `documentNumber`, or have an administrator " +
+            "add the code. An authority that lists no codes is not checked. " +
             "A refused registration changes nothing — not even the 发文字号 — and uses no number.")
             .WithRequestExample(RegisterExamples.RegistrationWithNumber)
             .WithResponseExample(StatusCodes.Status200OK, RegisterExamples.Registration)
-            .WithResponseExample(StatusCodes.Status409Conflict, RegisterExamples.DuplicateDocumentNumber);
+            .WithResponseExample(StatusCodes.Status409Conflict, RegisterExamples.DuplicateDocumentNumber)
+            .WithResponseExample(StatusCodes.Status422UnprocessableEntity, RegisterExamples.ForeignIssuerCode);
         Step(group.MapPost("/publication", Publication).DisableAntiforgery()
                 .WithMetadata(new OpenApiRequestBodies([(typeof(PublicationRequest), "application/json"), (typeof(PublicationForm), "multipart/form-data")])),
             "PublishDocument",
@@ -239,6 +244,8 @@ internal static class StepsEndpoints
             RegistrationOutcome.NotFound => RegisterProblems.NotFound("document"),
             RegistrationOutcome.Forbidden => RegisterProblems.Forbidden("Only the legal office of the government registers documents."),
             RegistrationOutcome.DuplicateDocumentNumber => RegisterProblems.DuplicateDocumentNumber(result.Document!, result.RefusedDocumentNumber!, result.Holder!),
+            RegistrationOutcome.ForeignIssuerCode => RegisterProblems.ForeignIssuerCode(result.Document!, result.RefusedDocumentNumber!, result.IssuerCode!,
+                result.AuthorityIssuerCodes!),
             _ => TypedResults.Ok(new RegistrationResponse(result.Document!.UnifiedNumber!, result.Document.Id, result.Document.RegisteredAt!.Value,
                 result.Document.DocumentNumber)),
         };

@@ -211,6 +211,29 @@ public sealed class NormativeDocumentRecord
     /// <summary>Whether the public can see it (published, including after it ended).</summary>
     public bool IsPublic => Stage >= LifecycleStage.Published;
 
+    /// <summary>
+    /// <see cref="MissingFor(LifecycleStage)"/>, and for registration also a 发文字号 with one of
+    /// <paramref name="issuingAuthority"/>'s 机关代字 when it lists them (<see cref="Organisation.ForeignIssuerCodeOf"/>): an early
+    /// word that registration will refuse the number the document carries now.
+    /// </summary>
+    public IReadOnlyList<MissingRequirement> MissingFor(LifecycleStage stage, Organisation issuingAuthority)
+    {
+        ArgumentNullException.ThrowIfNull(issuingAuthority);
+        var missing = MissingFor(stage);
+        if (issuingAuthority.Id != IssuingAuthorityId || stage < LifecycleStage.Registered || Stage >= LifecycleStage.Registered
+            || issuingAuthority.ForeignIssuerCodeOf(DocumentNumber) is not { } foreign)
+        {
+            return missing;
+        }
+
+        var number = TryNormalizeDocumentNumber(DocumentNumber, out var canonical) ? canonical : DocumentNumber!;
+        var requirement = Requirements.DocumentNumberIssuerCode(number, foreign, issuingAuthority.Name, issuingAuthority.IssuerCodes);
+        var list = missing.ToList();
+        var at = list.IndexOf(Requirements.Registration);
+        list.Insert(at < 0 ? list.Count : at, requirement);
+        return list;
+    }
+
     /// <summary>Everything that must happen before the document can reach <paramref name="stage"/>.</summary>
     public IReadOnlyList<MissingRequirement> MissingFor(LifecycleStage stage)
     {

@@ -43,6 +43,23 @@ public static class Requirements
     public static MissingRequirement Registration { get; } = new("registration",
         "统一登记并编号 / registration with a unified number");
 
+    /// <summary>
+    /// A 发文字号 whose 机关代字 is one of the issuing authority's: <paramref name="documentNumber"/> carries
+    /// <paramref name="issuerCode"/>, which is not among <paramref name="authorityCodes"/>. Registration refuses it until the
+    /// legal office registers the document under the right number.
+    /// </summary>
+    public static MissingRequirement DocumentNumberIssuerCode(string documentNumber, string issuerCode, string authority, IReadOnlyList<string> authorityCodes)
+    {
+        ArgumentNullException.ThrowIfNull(authorityCodes);
+        var codes = string.Join("、", authorityCodes);
+        return new MissingRequirement(DocumentNumberIssuerCodeCode,
+            $"发文字号“{documentNumber}”的机关代字“{issuerCode}”不是{authority}的机关代字（{codes}），登记时请写明正确的发文字号 / " +
+            $"the 发文字号's issuer code {issuerCode} is not one of {authority}'s ({codes}): register with the right documentNumber");
+    }
+
+    /// <summary>Code of <see cref="DocumentNumberIssuerCode"/> (also the registration refusal's problem code).</summary>
+    public const string DocumentNumberIssuerCodeCode = "document-number-issuer-code";
+
     /// <summary>统一发布.</summary>
     public static MissingRequirement Publication { get; } = new("publication",
         "统一发布 / publication");

@@ -85,6 +85,8 @@ public abstract class FilingDbContext(DbContextOptions options) : DbContext(opti
             o.Property(x => x.Name).HasMaxLength(200);
             o.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
             o.Property(x => x.UnifiedNumberPrefix).HasMaxLength(6);
+            // A JSON array on SQLite, text[] on PostgreSQL; read whole with the organisation, never queried by element.
+            o.PrimitiveCollection(x => x.IssuerCodes).IsRequired();
             o.HasIndex(x => x.Code).IsUnique();
             o.Ignore(x => x.IsIssuingAuthority);
             o.Ignore(x => x.JurisdictionId);

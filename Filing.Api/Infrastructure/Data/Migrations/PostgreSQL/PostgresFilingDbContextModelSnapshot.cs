@@ -1115,6 +1115,10 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.PrimitiveCollection<string[]>("IssuerCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)

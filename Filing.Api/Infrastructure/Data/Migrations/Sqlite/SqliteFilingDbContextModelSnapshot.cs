@@ -1083,6 +1083,10 @@ namespace Filing.Api.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("IssuerCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
