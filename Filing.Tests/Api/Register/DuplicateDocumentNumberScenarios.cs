@@ -411,15 +411,9 @@ public abstract class DuplicateDocumentNumberScenarios
         return (id, key.GetProperty("key").GetString()!);
     }
 
-    private async Task<(int Audit, int Events, int Outbox, int LastNumber)> CountsAsync()
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FilingDbContext>();
-        return (await db.AuditEntries.CountAsync(), await db.RegisterEvents.CountAsync(), await db.OutboxMessages.CountAsync(),
-            await db.NumberSequences.Where(s => s.Prefix == "ATLD00" && s.Year == 2024).Select(s => (int?)s.LastValue).SingleOrDefaultAsync() ?? 0);
-    }
+    private Task<(int Audit, int Events, int Outbox, int LastNumber)> CountsAsync() => RegistrationSideEffects.CountAsync(Factory);
 
-    private static int Sequence(string unifiedNumber) => Filing.Core.Register.UnifiedNumber.Parse(unifiedNumber).Sequence;
+    private static int Sequence(string unifiedNumber) => RegistrationSideEffects.Sequence(unifiedNumber);
 
     // The full-width variant writes the sequence in full-width digits too.
     private static string FullWidthIfNeeded(string variant, string sequence) =>

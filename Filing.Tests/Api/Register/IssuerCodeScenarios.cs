@@ -255,7 +255,7 @@ public abstract class IssuerCodeScenarios
 
     private static string UniqueCode() => "issuer-" + Guid.NewGuid().ToString("N")[..12];
 
-    private static int Sequence(string unifiedNumber) => Filing.Core.Register.UnifiedNumber.Parse(unifiedNumber).Sequence;
+    private static int Sequence(string unifiedNumber) => RegistrationSideEffects.Sequence(unifiedNumber);
 
     private async Task<HttpResponseMessage> SendJsonAsync(HttpMethod method, string path, string body)
     {
@@ -309,13 +309,7 @@ public abstract class IssuerCodeScenarios
         return (await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id))?.IssuerCodes;
     }
 
-    private async Task<(int Audit, int Events, int Outbox, int LastNumber)> CountsAsync()
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FilingDbContext>();
-        return (await db.AuditEntries.CountAsync(), await db.RegisterEvents.CountAsync(), await db.OutboxMessages.CountAsync(),
-            await db.NumberSequences.Where(s => s.Prefix == "ATLD00" && s.Year == 2024).Select(s => (int?)s.LastValue).SingleOrDefaultAsync() ?? 0);
-    }
+    private Task<(int Audit, int Events, int Outbox, int LastNumber)> CountsAsync() => RegistrationSideEffects.CountAsync(Factory);
 }
 
 public sealed class SqliteIssuerCodeScenarios(FilingApiFactory factory)
