@@ -161,6 +161,10 @@ internal static class RegisterMeasurement
                 await new PublicRegisterQuery(db, holder).PrepareAsync(CancellationToken.None);
             }
 
+            // On a fresh stack: when the load's last read completed asynchronously (PostgreSQL), this code runs as a
+            // continuation inside the completing methods' frames, whose state machines still hold the snapshot, so it
+            // could not be dropped here and the figure came out as ~0 MiB.
+            await Task.Yield();
             var withSnapshot = GC.GetTotalMemory(forceFullCollection: true);
             holder.Dispose();
             var dropped = GC.GetTotalMemory(forceFullCollection: true);
