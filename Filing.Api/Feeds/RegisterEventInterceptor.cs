@@ -95,7 +95,8 @@ internal sealed class RegisterEventInterceptor(TimeProvider clock, WorkingCalend
             .OrderBy(e => e.LocalOrder)
             .ToList();
         state.Signal = tracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
-        var registerChanged = ChangesPublicRegister(tracker);
+        var changed = ChangedDocuments(tracker).ToList();
+        var registerChanged = changed.Count > 0;
         if (pending.Count == 0 && !registerChanged)
         {
             if (state.Signal)
@@ -115,7 +116,7 @@ internal sealed class RegisterEventInterceptor(TimeProvider clock, WorkingCalend
         var (last, version) = await ReserveAsync(db, pending.Count, registerChanged, ct);
         if (registerChanged)
         {
-            await RecordChangesAsync(db, tracker, version, state, ct);
+            await RecordChangesAsync(db, changed, version, state, ct);
         }
 
         if (pending.Count == 0)
@@ -147,14 +148,8 @@ internal sealed class RegisterEventInterceptor(TimeProvider clock, WorkingCalend
     }
 
     /// <summary>
-    /// Whether the save changes what the public register answers: a document that is or was published, or a search
-    /// entry (only published documents have one).
-    /// </summary>
-    internal static bool ChangesPublicRegister(ChangeTracker tracker) => ChangedDocuments(tracker).Any();
-
-    /// <summary>
-    /// The documents whose public facts or search entry the save changes (what <see cref="ChangesPublicRegister"/> looks
-    /// for), distinct.
+    /// The documents whose public facts or search entry the save changes, distinct: a document that is or was published,
+    /// or a search entry (only published documents have one). None: the save does not change what the register answers.
     /// </summary>
     internal static IEnumerable<Guid> ChangedDocuments(ChangeTracker tracker) =>
         tracker.Entries<RegisterSearchEntry>()
@@ -174,9 +169,9 @@ internal sealed class RegisterEventInterceptor(TimeProvider clock, WorkingCalend
     internal const long PruneChangesEvery = 256;
 
     /// <summary>Names the changed documents under the new register version, in the change's transaction.</summary>
-    private static async Task RecordChangesAsync(FilingDbContext db, ChangeTracker tracker, long version, SaveState state, CancellationToken ct)
+    private static async Task RecordChangesAsync(FilingDbContext db, IEnumerable<Guid> changed, long version, SaveState state, CancellationToken ct)
     {
-        foreach (var id in ChangedDocuments(tracker).ToList())
+        foreach (var id in changed)
         {
             var change = new RegisterChange(version, id);
             db.RegisterChanges.Add(change);

@@ -34,7 +34,7 @@ internal static class RegisterProblems
     /// <summary>The problem body of <see cref="DuplicateDocumentNumber(NormativeDocumentRecord, string, RegisteredDocumentNumber)"/> (also the OpenAPI example).</summary>
     public static ProblemDetails DuplicateDocumentNumber(Guid documentId, string documentNumber, string issuingAuthority, RegisteredDocumentNumber holder)
     {
-        var retry = $"POST /api/v1/documents/{documentId}/registration {{\"documentNumber\": \"…\"}}";
+        var retry = RegisterAgain(documentId);
         var written = holder.DocumentNumber == documentNumber ? "" : $"（登记为“{holder.DocumentNumber}”）";
         var problem = new ProblemDetails
         {
@@ -53,6 +53,9 @@ internal static class RegisterProblems
         return problem;
     }
 
+    /// <summary>How to register again under another 发文字号 (the registration body), for the refusals' messages.</summary>
+    private static string RegisterAgain(Guid documentId) => $"POST /api/v1/documents/{documentId}/registration {{\"documentNumber\": \"…\"}}";
+
     /// <summary>
     /// 422 <c>document-number-issuer-code</c>: <paramref name="documentNumber"/>, the 发文字号 <paramref name="document"/> was
     /// to be registered under, carries the 机关代字 <paramref name="issuerCode"/>, which is not one of the issuing authority's
@@ -65,7 +68,7 @@ internal static class RegisterProblems
     /// <summary>The problem body of <see cref="ForeignIssuerCode(NormativeDocumentRecord, string, string, IReadOnlyList{string})"/> (also the OpenAPI example).</summary>
     public static ProblemDetails ForeignIssuerCode(Guid documentId, string documentNumber, string issuerCode, OrganisationRef authority, IReadOnlyList<string> authorityCodes)
     {
-        var retry = $"POST /api/v1/documents/{documentId}/registration {{\"documentNumber\": \"…\"}}";
+        var retry = RegisterAgain(documentId);
         var codes = string.Join("、", authorityCodes);
         var field = $"发文字号“{documentNumber}”的机关代字“{issuerCode}”不是{authority.Name}的机关代字（{codes}）/ " +
             $"The issuer code {issuerCode} is not one of {authority.Name}'s ({string.Join(", ", authorityCodes)}).";

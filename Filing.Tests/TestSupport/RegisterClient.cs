@@ -57,6 +57,10 @@ public sealed class RegisterClient(FilingApiFactory factory)
         return (await Json(response)).GetProperty("id").GetGuid();
     }
 
+    /// <summary>Uploads a draft titled <paramref name="title"/> with <paramref name="documentNumber"/> as its 发文字号.</summary>
+    public Task<Guid> UploadWithNumberAsync(string documentNumber, string title) =>
+        UploadAsync(TestDocx.Draft(title), new Dictionary<string, string> { ["documentNumber"] = documentNumber });
+
     public async Task<HttpResponseMessage> PostAsync(string key, string path, object? body = null, string? idempotencyKey = null) =>
         body is null
             ? await As(key, idempotencyKey).PostAsync(path, null)

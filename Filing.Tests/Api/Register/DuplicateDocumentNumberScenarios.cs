@@ -390,8 +390,7 @@ public abstract class DuplicateDocumentNumberScenarios
         (await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => d.DocumentNumberKey).SingleAsync()).Should().Be(key);
     }
 
-    private async Task<Guid> UploadWithNumberAsync(string number, string title) =>
-        await Client.UploadAsync(TestDocx.Draft(title), new Dictionary<string, string> { ["documentNumber"] = number });
+    private Task<Guid> UploadWithNumberAsync(string number, string title) => Client.UploadWithNumberAsync(number, title);
 
     private async Task<(Guid Id, string UnifiedNumber)> RegisterWithNumberAsync(string number, string title)
     {

@@ -263,8 +263,7 @@ public abstract class IssuerCodeScenarios
         return await Client.As(Admin).SendAsync(request);
     }
 
-    private async Task<Guid> UploadWithNumberAsync(string number, string title) =>
-        await Client.UploadAsync(TestDocx.Draft(title), new Dictionary<string, string> { ["documentNumber"] = number });
+    private Task<Guid> UploadWithNumberAsync(string number, string title) => Client.UploadWithNumberAsync(number, title);
 
     /// <summary>A department of the county that issues documents in its own name (prefix ATLD41), with a drafter key.</summary>
     private async Task<(Guid Id, string Key)> IssuingDepartmentAsync(string[]? issuerCodes)
