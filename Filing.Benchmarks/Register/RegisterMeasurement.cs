@@ -42,9 +42,9 @@ internal static class RegisterMeasurement
 
         var modes = (bench.Text("cache") ?? "off,state,cold,warm").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(m => m.ToLowerInvariant()).ToList();
-        if (modes.Count == 0 || modes.Any(m => m is not ("off" or "state" or "cold" or "warm")))
+        if (modes.Count == 0 || modes.Any(m => m is not ("off" or "state" or "cold" or "warm" or "changed")))
         {
-            throw new ArgumentException("--cache: a comma-separated list of off, state, cold and warm.");
+            throw new ArgumentException("--cache: a comma-separated list of off, state, cold, warm and changed (searches only).");
         }
 
         await using (var db = bench.Create())
@@ -110,7 +110,8 @@ internal static class RegisterMeasurement
         Console.WriteLine($"register-measure: {bench.Provider}, {documents:N0} documents, {await bench.SizeAsync()}, {runs} runs per query after {warmup} warm-up runs, result cache {string.Join("/", modes)}");
         Console.WriteLine("(off: no result cache, count + page in SQL; state: an empty cache for every request, i.e. the first request after the");
         Console.WriteLine(" register changed, which loads the register snapshot; cold: the snapshot of this state held, the question asked for the");
-        Console.WriteLine(" first time; warm: the same question again, e.g. its next page or another client asking it)");
+        Console.WriteLine(" first time; warm: the same question again, e.g. its next page or another client asking it; changed: the question");
+        Console.WriteLine(" asked before one document changed, with the snapshot already updated by the refresher)");
         Console.WriteLine();
         string? snapshotMemory = null;
         Console.WriteLine("| query | cache | matches | median ms | p95 ms | max ms |");
@@ -176,7 +177,7 @@ internal static class RegisterMeasurement
         {
             var question = new RegisterQuestion(filter, null, key, Today);
             var after = page > 1 ? await CursorOfPageAsync(bench, question, sort, page) : null;
-            foreach (var mode in modes)
+            foreach (var mode in modes.Where(m => m != "changed"))
             {
                 var (times, total) = await TimeAsync(runs, warmup, Caches(mode, bench), cache => RequestAsync(bench, question, sort, after, cache));
                 listTimes[mode].AddRange(times);
@@ -190,7 +191,9 @@ internal static class RegisterMeasurement
             var question = new RegisterQuestion(filter, parser.Parse(q, titleOnly), null, Today);
             foreach (var mode in modes)
             {
-                var (times, total) = await TimeAsync(runs, warmup, Caches(mode, bench), cache => RequestAsync(bench, question, sort, null, cache));
+                var (times, total) = mode == "changed"
+                    ? await AfterChangeAsync(bench, runs, warmup, question, sort)
+                    : await TimeAsync(runs, warmup, Caches(mode, bench), cache => RequestAsync(bench, question, sort, null, cache));
                 searchTimes[mode].AddRange(times);
                 Row($"search: q={q}{(titleOnly ? " titleOnly" : "")}{(filter == f ? "" : " +filters")}{(sort == RegisterSort.Relevance ? "" : " sort=-publishedOn")}", mode, total, times);
             }
@@ -256,12 +259,45 @@ internal static class RegisterMeasurement
         };
     }
 
+    /// <summary>
+    /// A question asked again after the register changed: one instance (cache) asks it once, then per run one more
+    /// document changes, the instance's snapshot is brought up to date (untimed: the refresher does it in the background)
+    /// and the question is asked again, timed. What every question costs on a live register, where publications move the
+    /// register state on between its askings.
+    /// </summary>
+    private static async Task<(List<double> Times, int Total)> AfterChangeAsync(BenchDatabase bench, int runs, int warmup, RegisterQuestion question, RegisterSort sort)
+    {
+        using var live = new RegisterResultCache(Options.Create(new RegisterOptions()));
+        var total = await RequestAsync(bench, question, sort, null, live);
+        var touched = await SampleIdsAsync(bench, warmup + runs, ChangedRound++);
+        var times = new List<double>(runs);
+        for (var i = 0; i < touched.Count; i++)
+        {
+            await TouchAsync(bench, touched[i]);
+            await using (var db = bench.Create())
+            {
+                await new PublicRegisterQuery(db, live).PrepareAsync(CancellationToken.None);
+            }
+
+            var watch = Stopwatch.StartNew();
+            total = await RequestAsync(bench, question, sort, null, live);
+            if (i >= warmup)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        return (times, total);
+    }
+
+    private static int ChangedRound;
+
     /// <summary>Published documents spread over the register, to change one at a time.</summary>
-    private static async Task<List<Guid>> SampleIdsAsync(BenchDatabase bench, int count)
+    private static async Task<List<Guid>> SampleIdsAsync(BenchDatabase bench, int count, int round = 0)
     {
         await using var db = bench.Create();
         var ids = await db.Documents.AsNoTracking().Where(d => d.Stage >= LifecycleStage.Published).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync();
-        return [.. Enumerable.Range(0, count).Select(i => ids[(int)((long)i * ids.Count / count)])];
+        return [.. Enumerable.Range(0, count).Select(i => ids[((int)((long)i * ids.Count / count) + (round * 7919)) % ids.Count])];
     }
 
     /// <summary>

@@ -161,35 +161,59 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
 
     /// <summary>
     /// The snapshot of register state <paramref name="version"/> (or newer): the held one updated with the documents the
-    /// <see cref="Feeds.RegisterChange"/> rows name since its state, when those rows cover every version in between (old
-    /// ones are pruned) and name at most a tenth of the register; else the whole register read again.
+    /// <see cref="Feeds.RegisterChange"/> rows name since its state (<see cref="ChangedSinceAsync"/>), else the whole
+    /// register read again.
     /// </summary>
     private async Task<RegisterSnapshot> LoadSnapshotAsync((long Version, RegisterSnapshot Snapshot)? held, long version, CancellationToken ct)
     {
-        if (held is { } h && h.Version < version)
+        if (held is { } h && h.Version < version && await ChangedSinceAsync(h.Version, version, h.Snapshot.Count, ct) is { } changed)
         {
-            var changes = await db.RegisterChanges.AsNoTracking()
-                .Where(c => c.Version > h.Version && c.Version <= version)
-                .Select(c => new { c.Version, c.DocumentId })
-                .ToListAsync(ct);
-            var documents = changes.Select(c => c.DocumentId).Distinct().ToList();
-            if (changes.Select(c => c.Version).Distinct().LongCount() == version - h.Version
-                && documents.Count <= Math.Max(1_000, h.Snapshot.Count / 10))
-            {
-                return await h.Snapshot.UpdateAsync(db, documents, ct);
-            }
+            return await h.Snapshot.UpdateAsync(db, changed, ct);
         }
 
         return await RegisterSnapshot.LoadAsync(db, ct);
     }
 
-    /// <summary>A full-text question's ranking in a register state, from the cache or computed (and kept).</summary>
+    /// <summary>
+    /// The documents changed after register state <paramref name="from"/> up to <paramref name="to"/>, from the
+    /// <see cref="Feeds.RegisterChange"/> rows; null when those rows do not cover every version in between (old ones are
+    /// pruned; a version moved on by hand names nothing) or name more than a tenth of the register (at least 1,000), when
+    /// reading everything again is the surer and cheaper way.
+    /// </summary>
+    private async Task<HashSet<Guid>?> ChangedSinceAsync(long from, long to, int registerSize, CancellationToken ct)
+    {
+        var changes = await db.RegisterChanges.AsNoTracking()
+            .Where(c => c.Version > from && c.Version <= to)
+            .Select(c => new { c.Version, c.DocumentId })
+            .ToListAsync(ct);
+        var documents = changes.Select(c => c.DocumentId).ToHashSet();
+        return changes.Select(c => c.Version).Distinct().LongCount() == to - from && documents.Count <= Math.Max(1_000, registerSize / 10)
+            ? documents
+            : null;
+    }
+
+    /// <summary>
+    /// A full-text question's ranking in a register state: the kept one; else the kept ranking of an older state brought up
+    /// to date by testing only the documents changed since (<see cref="RegisterSnapshot.Carry"/>), so that a publication
+    /// does not make every question a first-time one; else all matches found in the search table and ranked. Kept for the
+    /// next page, client or state.
+    /// </summary>
     private Task<RankedMatch[]> RankedAsync(RegisterQuestion question, RegisterSort sort, long version, RegisterSnapshot snapshot, CancellationToken ct) =>
-        cache!.GetOrComputeAsync(RegisterResultCache.Key("ranked", question, sort, version), async () =>
+        cache!.GetOrUpdateAsync<RankedMatch[]>(RegisterResultCache.Key("ranked", question, sort), version, async older =>
         {
-            var (sql, parameters) = SearchSql.Matches(question.Search!, db.Provider, ranked: false);
+            var search = question.Search!;
+            var criteria = RegisterSnapshot.Criteria(question.Filter, question.Today);
+            if (older is { } o && await ChangedSinceAsync(o.Version, version, snapshot.Count, ct) is { } changed)
+            {
+                var (within, withinParameters) = SearchSql.Matches(search, db.Provider, ranked: false, within: changed);
+                var matching = await SearchReadAsync(() => db.Database.SqlQueryRaw<Guid>(within, withinParameters).ToListAsync(ct), ct);
+                cache.CountCarried();
+                return snapshot.Carry(o.Value, changed, matching, search, criteria, sort);
+            }
+
+            var (sql, parameters) = SearchSql.Matches(search, db.Provider, ranked: false);
             var matches = await SearchReadAsync(() => db.Database.SqlQueryRaw<Guid>(sql, parameters).ToListAsync(ct), ct);
-            return snapshot.Rank(matches, question.Search!, RegisterSnapshot.Criteria(question.Filter, question.Today), sort);
+            return snapshot.Rank(matches, search, criteria, sort);
         }, r => r.Length, ct);
 
     /// <summary>The rows of <paramref name="keys"/>, in that order, with their ranks.</summary>

@@ -13,12 +13,14 @@ public readonly record struct RankedMatch(Guid Id, int Score, DateOnly Date);
 
 /// <summary>
 /// What the public register keeps per API instance: the <see cref="RegisterSnapshot"/> of the newest register state it
-/// has seen, and the ordered matches of the full-text questions it has answered, each under the question and the
+/// has seen, and the ordered matches of the full-text questions it has answered, each under the question with the
 /// <see cref="Feeds.EventLogState.RegisterVersion"/> it was computed for. Every transaction that changes a published
 /// document or its search entry moves the version on, so an answer is only ever served for the register state it was
-/// computed from (or a newer one), on whichever instance asks (the version is read from the database on every request).
+/// computed from (or a newer one), on whichever instance asks (the version is read from the database on every request);
+/// an answer of an older state is brought up to date (from the documents changed since) before it is served.
 /// What it saves: reading the register for every first-time list, and finding and ranking every match again for each
-/// page of the same question. Rankings are bounded by <see cref="RegisterOptions.ResultCacheRows"/> (~40 bytes a match).
+/// page of the same question, and again after each publication. Rankings are bounded by
+/// <see cref="RegisterOptions.ResultCacheRows"/> (~40 bytes a match).
 /// </summary>
 public sealed class RegisterResultCache : IDisposable
 {
@@ -26,6 +28,7 @@ public sealed class RegisterResultCache : IDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<object>> _flights = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _snapshotLoad = new(1, 1);
     private HeldSnapshot? _snapshot;
+    private long _carried;
 
     private sealed record HeldSnapshot(long Version, RegisterSnapshot Snapshot);
 
@@ -46,31 +49,36 @@ public sealed class RegisterResultCache : IDisposable
     public bool Enabled => _cache is not null;
 
     /// <summary>
-    /// The cached value for <paramref name="key"/>, or the one <paramref name="compute"/> makes (then kept). Requests
-    /// arriving while the same key is being computed wait for that computation instead of starting their own (after a
+    /// The value kept under <paramref name="key"/> when it is of register state <paramref name="version"/> or newer, else
+    /// the one <paramref name="compute"/> makes for that state (then kept in its place). <paramref name="compute"/> is given
+    /// the kept value of an older state, if any, to bring up to date instead of computing afresh. Requests arriving while
+    /// the same key and state are being computed wait for that computation instead of starting their own (after a
     /// publication, every request would otherwise read the register at once); if it fails (e.g. its request was
     /// cancelled), each waiter computes for itself.
     /// </summary>
     /// <param name="key">From <see cref="Key"/>.</param>
-    /// <param name="compute">Computes the answer from the database.</param>
+    /// <param name="version">The register state the caller read.</param>
+    /// <param name="compute">Computes the answer from the database, given the older state's one (or null).</param>
     /// <param name="size">Rows the value holds (its share of <see cref="RegisterOptions.ResultCacheRows"/>).</param>
     /// <param name="ct">Cancels this caller's wait (and its own computation).</param>
-    public async Task<T> GetOrComputeAsync<T>(string key, Func<Task<T>> compute, Func<T, long> size, CancellationToken ct = default)
+    public async Task<T> GetOrUpdateAsync<T>(string key, long version, Func<(long Version, T Value)?, Task<T>> compute, Func<T, long> size, CancellationToken ct = default)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(compute);
         ArgumentNullException.ThrowIfNull(size);
         if (_cache is null)
         {
-            return await compute();
+            return await compute(null);
         }
 
-        if (_cache.TryGetValue(key, out T? cached) && cached is not null)
+        if (Kept<T>(key) is { } kept && kept.Version >= version)
         {
-            return cached;
+            return kept.Value;
         }
 
+        var flightKey = string.Concat(key, "@", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var mine = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var flight = _flights.GetOrAdd(key, mine.Task);
+        var flight = _flights.GetOrAdd(flightKey, mine.Task);
         if (flight != mine.Task)
         {
             try
@@ -79,14 +87,14 @@ public sealed class RegisterResultCache : IDisposable
             }
             catch (Exception) when (!ct.IsCancellationRequested && flight.IsCompleted)
             {
-                return await ComputeAndKeepAsync(key, compute, size); // the computation waited for failed: try ourselves
+                return await ComputeAndKeepAsync(key, version, compute, size); // the computation waited for failed: try ourselves
             }
         }
 
         try
         {
-            var value = await ComputeAndKeepAsync(key, compute, size);
-            mine.SetResult(value!);
+            var value = await ComputeAndKeepAsync(key, version, compute, size);
+            mine.SetResult(value);
             return value;
         }
         catch (Exception e)
@@ -97,7 +105,7 @@ public sealed class RegisterResultCache : IDisposable
         }
         finally
         {
-            _flights.TryRemove(new KeyValuePair<string, Task<object>>(key, mine.Task));
+            _flights.TryRemove(new KeyValuePair<string, Task<object>>(flightKey, mine.Task));
         }
     }
 
@@ -145,26 +153,45 @@ public sealed class RegisterResultCache : IDisposable
     /// <summary>The held snapshot and its register state, if any (diagnostics and tests).</summary>
     internal (long Version, RegisterSnapshot Snapshot)? Held => Volatile.Read(ref _snapshot) is { } held ? (held.Version, held.Snapshot) : null;
 
+    /// <summary>Rankings brought up to a newer register state from the changed documents instead of made afresh (diagnostics and tests).</summary>
+    public long RankingsCarried => Interlocked.Read(ref _carried);
+
+    internal void CountCarried() => Interlocked.Increment(ref _carried);
+
     /// <summary>Whether the held snapshot is of register state <paramref name="version"/> or newer (diagnostics and tests).</summary>
     public bool HoldsSnapshot(long version) => Volatile.Read(ref _snapshot) is { } held && held.Version >= version;
 
-    private async Task<T> ComputeAndKeepAsync<T>(string key, Func<Task<T>> compute, Func<T, long> size)
+    private (long Version, T Value)? Kept<T>(string key)
+        where T : class =>
+        _cache!.TryGetValue(key, out Versioned? kept) && kept is { Value: T value } ? (kept.Version, value) : null;
+
+    private async Task<T> ComputeAndKeepAsync<T>(string key, long version, Func<(long Version, T Value)?, Task<T>> compute, Func<T, long> size)
+        where T : class
     {
-        var value = await compute();
-        _cache!.Set(key, value, new MemoryCacheEntryOptions { Size = Math.Max(1, size(value)), SlidingExpiration = TimeSpan.FromMinutes(30) });
+        var value = await compute(Kept<T>(key) is { } kept && kept.Version < version ? kept : null);
+
+        // Another state's computation may have finished first: keep the newer answer.
+        if (Kept<T>(key) is not { } newer || newer.Version < version)
+        {
+            _cache!.Set(key, new Versioned(version, value), new MemoryCacheEntryOptions { Size = Math.Max(1, size(value)), SlidingExpiration = TimeSpan.FromMinutes(30) });
+        }
+
         return value;
     }
 
+    /// <summary>A kept answer and the register state it is of.</summary>
+    private sealed record Versioned(long Version, object Value);
+
     /// <summary>
-    /// The cache key of one kind of answer to <paramref name="question"/> in register state <paramref name="version"/>.
+    /// The cache key of one kind of answer to <paramref name="question"/> (the register state is kept with the answer).
     /// Lists are compared by content (a filter record holds lists, which records compare by reference); the query is keyed
     /// by its parsed form, so <c>法治政府</c> and <c> 法治政府 </c> share an entry.
     /// </summary>
-    public static string Key(string kind, RegisterQuestion question, RegisterSort? sort, long version)
+    public static string Key(string kind, RegisterQuestion question, RegisterSort? sort)
     {
         ArgumentNullException.ThrowIfNull(question);
         var search = question.Search is { } s ? new { s.Required, s.Excluded, s.TitleOnly } : null;
-        return JsonSerializer.Serialize(new { kind, version, question.Filter, search, question.DocumentNumberKey, question.Today, sort });
+        return JsonSerializer.Serialize(new { kind, question.Filter, search, question.DocumentNumberKey, question.Today, sort });
     }
 
     public void Dispose()

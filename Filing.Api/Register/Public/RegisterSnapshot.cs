@@ -405,6 +405,47 @@ public sealed class RegisterSnapshot
         return ranked;
     }
 
+    /// <summary>
+    /// A ranking made in an older register state (by <see cref="Rank"/>, for the same question and order), brought up to
+    /// this snapshot's state: the documents in <paramref name="changed"/> (every document changed since, from the
+    /// <see cref="Feeds.RegisterChange"/> rows) leave it, and those of them that match now (<paramref name="matching"/>, the
+    /// search table's answer for them) are ranked against this snapshot and merged in at their place. Every other match
+    /// keeps its place, rank and date: its document, search entry and so rank, date and filters are as they were. The
+    /// result is <see cref="Rank"/> over all current matches, at the cost of testing the changed documents only.
+    /// </summary>
+    /// <param name="held">The older ranking.</param>
+    /// <param name="changed">Documents changed since it was made.</param>
+    /// <param name="matching">Those of them that match the query now.</param>
+    /// <param name="query">The query.</param>
+    /// <param name="criteria">The question's filters.</param>
+    /// <param name="sort">The order.</param>
+    public RankedMatch[] Carry(RankedMatch[] held, IReadOnlySet<Guid> changed, IReadOnlyList<Guid> matching, SearchQuery query, Func<Entry, bool> criteria, RegisterSort sort)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        ArgumentNullException.ThrowIfNull(changed);
+        var fresh = Rank(matching, query, criteria, sort);
+        var merged = new RankedMatch[held.Length + fresh.Length];
+        int h = 0, f = 0, n = 0;
+        while (h < held.Length || f < fresh.Length)
+        {
+            if (h < held.Length && changed.Contains(held[h].Id))
+            {
+                h++;
+            }
+            else if (f == fresh.Length || (h < held.Length && PublicRegisterQuery.Compare(held[h], fresh[f], sort) < 0))
+            {
+                merged[n++] = held[h++];
+            }
+            else
+            {
+                merged[n++] = fresh[f++];
+            }
+        }
+
+        Array.Resize(ref merged, n);
+        return merged;
+    }
+
     /// <summary>The held entries of <paramref name="ids"/> (documents not held are left out).</summary>
     public IEnumerable<Entry> EntriesOf(IEnumerable<Guid> ids)
     {

@@ -153,6 +153,62 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
     }
 
     [Fact]
+    public async Task CarriesRankingsToNewState_GivenPublicationAndRepealOnAnotherInstance()
+    {
+        var reader = new RegisterClient(_cached);
+        var writer = new RegisterClient(_other);
+        var cache = _cached.Services.GetRequiredService<RegisterResultCache>();
+        string[] questions =
+        [
+            "q=扶持", "q=扶持&sort=publishedOn", "q=扶持&sort=-effectiveDate", "q=扶持&status=in-force&sort=effectiveDate",
+            "q=茶叶 OR 竹笋", "q=扶持 -竹笋", "q=%22扶持茶叶%22", "q=办法&titleOnly=true", "q=茶叶&year=2023", "q=枸杞",
+        ];
+
+        // A matching document the rankings hold, on a day it ties with others.
+        _other.Clock.Set(new DateTimeOffset(2023, 5, 10, 2, 0, 0, TimeSpan.Zero));
+        var repealed = await writer.UploadAsync(RegisterCorpus.Draft("桐政发〔2024〕48号", "桐庐县茶叶加工扶持办法", "第一条 扶持茶叶加工。"));
+        await writer.TakeToAsync(repealed, "published", "2023-05-10");
+        foreach (var question in questions)
+        {
+            await WalkAsync(reader, question);
+        }
+
+        var carried = cache.RankingsCarried;
+
+        // Then: it is repealed, and new matching documents are published on days held documents have, and one later.
+        _other.Clock.Set(new DateTimeOffset(2024, 9, 6, 2, 0, 0, TimeSpan.Zero));
+        await writer.PostOkAsync(Drafter, $"/api/v1/documents/{repealed}/repeal", new { date = "2024-09-06", reason = "政策调整" });
+        var published = new List<Guid>();
+        foreach (var (number, title, clause, date) in new[]
+                 {
+                     ("桐政发〔2024〕49号", "桐庐县扶持茶叶竹笋合作社办法", "第一条 扶持茶叶和竹笋合作社。", "2023-03-01"),
+                     ("桐政发〔2024〕50号", "桐庐县枸杞种植意见", "一、扶持枸杞种植，扶持茶叶套种。", "2024-01-15"),
+                     ("桐政发〔2024〕51号", "桐庐县茶叶市场扶持办法", "第一条 扶持茶叶市场。", "2024-09-06"),
+                 })
+        {
+            _other.Clock.Set(new DateTimeOffset(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero));
+            var id = await writer.UploadAsync(RegisterCorpus.Draft(number, title, clause));
+            await writer.TakeToAsync(id, "published", date);
+            published.Add(id);
+        }
+
+        _other.Clock.Set(new DateTimeOffset(2024, 9, 6, 2, 0, 0, TimeSpan.Zero));
+        foreach (var question in questions)
+        {
+            var (ids, total, scores) = await WalkAsync(reader, question);
+            var (databaseIds, databaseTotal, databaseScores) = await WalkAsync(new RegisterClient(_uncached), question);
+            ids.Should().Equal(databaseIds, question);
+            scores.Should().Equal(databaseScores, question);
+            total.Should().Be(databaseTotal, question);
+        }
+
+        cache.RankingsCarried.Should().BeGreaterThanOrEqualTo(carried + questions.Length,
+            "each question's ranking is brought up to date from the four changed documents, not made again");
+        Ids(await reader.GetOkAsync(Anonymous, "/api/v1/register?q=枸杞")).Should().Equal(published[1]);
+        (await WalkAsync(reader, "q=扶持&status=in-force&sort=effectiveDate")).Ids.Should().NotContain(repealed).And.Contain(published);
+    }
+
+    [Fact]
     public async Task ReadsWholeRegister_GivenChangeRowsMissing()
     {
         var reader = new RegisterClient(_cached);

@@ -36,7 +36,10 @@ public static class SearchSql
     /// False: the ids only, as one column <c>Value</c> (EF Core's scalar <c>SqlQueryRaw&lt;Guid&gt;</c>); the caller ranks
     /// with <see cref="RankOf"/> from texts it holds.
     /// </param>
-    public static (string Sql, object[] Parameters) Matches(SearchQuery query, DatabaseProvider provider, bool ranked = true)
+    /// <param name="within">
+    /// When given, only these documents are tested (a held answer brought up to date for the documents that changed).
+    /// </param>
+    public static (string Sql, object[] Parameters) Matches(SearchQuery query, DatabaseProvider provider, bool ranked = true, IReadOnlyCollection<Guid>? within = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         var dialect = provider == DatabaseProvider.PostgreSQL ? Dialect.Postgres : Dialect.Sqlite;
@@ -62,6 +65,12 @@ public static class SearchSql
         foreach (var phrase in query.Excluded.Where(p => p.IsPhrase))
         {
             where.Add("NOT " + PhraseTest(phrase.Text, query.TitleOnly, dialect, Param));
+        }
+
+        if (within is not null)
+        {
+            // One parameter per document: callers pass at most a few thousand (far below either engine's limit).
+            where.Add(within.Count == 0 ? "1 = 0" : $"e.\"DocumentId\" IN ({string.Join(", ", within.Select(id => Param(id)))})");
         }
 
         var sql = $"""
