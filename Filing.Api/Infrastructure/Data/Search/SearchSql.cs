@@ -53,12 +53,14 @@ public static class SearchSql
         var columns = ranked
             ? $"e.\"DocumentId\" AS \"DocumentId\", ({string.Join(" + ", query.Positive.Select(p => Score(p, dialect, Param)))}) AS \"Score\""
             : "e.\"DocumentId\" AS \"Value\"";
-        var where = new List<string> { dialect.WordTest(Param(dialect.Words(query.Required, query.Excluded, query.TitleOnly)), query.TitleOnly) };
+        // One parameter per document: callers pass at most a few thousand (far below either engine's limit).
+        var documents = within is null ? null : within.Count == 0 ? "NULL" : string.Join(", ", within.Select(id => Param(id)));
+        var where = new List<string> { dialect.WordTest(Param(dialect.Words(query.Required, query.Excluded, query.TitleOnly)), query.TitleOnly, documents) };
         foreach (var group in query.Required.Where(g => g.Alternatives.Any(a => a.IsPhrase)))
         {
             var alternatives = group.Alternatives.Select(a => a.IsPhrase
                 ? PhraseTest(a.Text, query.TitleOnly, dialect, Param)
-                : dialect.WordTest(Param(dialect.Words([new SearchGroup([a])], [], query.TitleOnly)), query.TitleOnly));
+                : dialect.WordTest(Param(dialect.Words([new SearchGroup([a])], [], query.TitleOnly)), query.TitleOnly, documents));
             where.Add("(" + string.Join(" OR ", alternatives) + ")");
         }
 
@@ -67,10 +69,9 @@ public static class SearchSql
             where.Add("NOT " + PhraseTest(phrase.Text, query.TitleOnly, dialect, Param));
         }
 
-        if (within is not null)
+        if (documents is not null)
         {
-            // One parameter per document: callers pass at most a few thousand (far below either engine's limit).
-            where.Add(within.Count == 0 ? "1 = 0" : $"e.\"DocumentId\" IN ({string.Join(", ", within.Select(id => Param(id)))})");
+            where.Add($"e.\"DocumentId\" IN ({documents})");
         }
 
         var sql = $"""
@@ -146,7 +147,8 @@ public static class SearchSql
         /// <summary>SQL function giving the 1-based position of a substring, 0 when absent.</summary>
         public abstract string Position { get; }
 
-        public abstract string WordTest(string parameter, bool titleOnly);
+        /// <summary>The full-text test; <paramref name="documents"/>: when not null, a list of document ids the caller also restricts the rows to.</summary>
+        public abstract string WordTest(string parameter, bool titleOnly, string? documents);
 
         /// <summary>Wraps the match query so that the engine plans it on its own (the default: as it is).</summary>
         public virtual string Fence(string sql) => sql;
@@ -187,8 +189,11 @@ public static class SearchSql
 
         protected override string Not => " NOT ";
 
-        public override string WordTest(string parameter, bool titleOnly) =>
-            $"e.\"Id\" IN (SELECT rowid FROM \"{RegisterSearchSchema.SqliteFts}\" WHERE \"{RegisterSearchSchema.SqliteFts}\" MATCH {parameter})";
+        // Restricted to a few documents, the rowids go inside: FTS5 then tests those rows only, where otherwise it reads
+        // the whole match (100 ms for a word in every document of 100,000, against 0.1 ms).
+        public override string WordTest(string parameter, bool titleOnly, string? documents) =>
+            $"e.\"Id\" IN (SELECT rowid FROM \"{RegisterSearchSchema.SqliteFts}\" WHERE \"{RegisterSearchSchema.SqliteFts}\" MATCH {parameter}"
+            + (documents is null ? ")" : $" AND rowid IN (SELECT \"Id\" FROM \"{RegisterSearchSchema.Table}\" WHERE \"DocumentId\" IN ({documents})))");
 
         // Terms hold letters and digits only, so quoting cannot be escaped from.
         protected override string Term(string leaf) => "\"" + leaf + "\"";
@@ -207,7 +212,7 @@ public static class SearchSql
 
         protected override string Not => " & !";
 
-        public override string WordTest(string parameter, bool titleOnly) =>
+        public override string WordTest(string parameter, bool titleOnly, string? documents) =>
             $"e.\"{(titleOnly ? RegisterSearchSchema.TitleVector : RegisterSearchSchema.AllVector)}\" @@ CAST({parameter} AS tsquery)";
 
         protected override string Term(string leaf) => "'" + leaf + "'";
