@@ -101,7 +101,7 @@ public static class SearchSql
     /// function takes the entry's normalised title, its title terms with a space before and after (<c>" t1 t2 "</c>) and
     /// its keywords (<c>" k1 k2 "</c>).
     /// </summary>
-    public static Func<string, string, string, int> RankOf(SearchQuery query)
+    public static Ranker RankOf(SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var parts = query.Positive.Select(p => (p.Text, Words: p.Leaves.Select(l => " " + l + " ").ToArray())).ToArray();
@@ -117,7 +117,7 @@ public static class SearchSql
             return rank;
         };
 
-        static bool All(string[] words, string spaced)
+        static bool All(string[] words, ReadOnlySpan<char> spaced)
         {
             foreach (var word in words)
             {
@@ -130,6 +130,9 @@ public static class SearchSql
             return true;
         }
     }
+
+    /// <summary>Computes <see cref="RankOf"/>'s rank from an entry's normalised title, spaced title terms and keywords.</summary>
+    public delegate int Ranker(ReadOnlySpan<char> titleSearch, ReadOnlySpan<char> spacedTitleTerms, ReadOnlySpan<char> keywords);
 
     private static string Score(SearchPart part, Dialect dialect, Func<object, string> param)
     {
