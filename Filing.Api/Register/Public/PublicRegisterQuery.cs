@@ -195,8 +195,8 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
     /// <summary>
     /// A full-text question's ranking in a register state: the kept one; else the kept ranking of an older state brought up
     /// to date by testing only the documents changed since (<see cref="RegisterSnapshot.Carry"/>), so that a publication
-    /// does not make every question a first-time one; else all matches found in the search table and ranked. Kept for the
-    /// next page, client or state.
+    /// does not make every question a first-time one; else the query's matches (<see cref="MatchesAsync"/>) ranked. Kept
+    /// for the next page, client or state.
     /// </summary>
     private Task<RankedMatch[]> RankedAsync(RegisterQuestion question, RegisterSort sort, long version, RegisterSnapshot snapshot, CancellationToken ct) =>
         cache!.GetOrUpdateAsync<RankedMatch[]>(RegisterResultCache.Key("ranked", question, sort), version, async older =>
@@ -205,16 +205,39 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
             var criteria = RegisterSnapshot.Criteria(question.Filter, question.Today);
             if (older is { } o && await ChangedSinceAsync(o.Version, version, snapshot.Count, ct) is { } changed)
             {
-                var (within, withinParameters) = SearchSql.Matches(search, db.Provider, ranked: false, within: changed);
-                var matching = await SearchReadAsync(() => db.Database.SqlQueryRaw<Guid>(within, withinParameters).ToListAsync(ct), ct);
+                var matching = await MatchingAsync(search, changed, ct);
                 cache.CountCarried();
                 return snapshot.Carry(o.Value, changed, matching, search, criteria, sort);
             }
 
-            var (sql, parameters) = SearchSql.Matches(search, db.Provider, ranked: false);
-            var matches = await SearchReadAsync(() => db.Database.SqlQueryRaw<Guid>(sql, parameters).ToListAsync(ct), ct);
-            return snapshot.Rank(matches, search, criteria, sort);
+            return snapshot.Rank(await MatchesAsync(search, version, snapshot.Count, ct), search, criteria, sort);
         }, r => r.Length, ct);
+
+    /// <summary>
+    /// Every document matching <paramref name="search"/> in a register state, whatever the filters and order: kept, so
+    /// that the same words asked with another order or filter (a list and its facets, a facet clicked) are ranked again
+    /// in memory without asking the search table; brought up to a newer state from the changed documents like a ranking.
+    /// </summary>
+    private Task<Guid[]> MatchesAsync(SearchQuery search, long version, int registerSize, CancellationToken ct) =>
+        cache!.GetOrUpdateAsync<Guid[]>(RegisterResultCache.MatchesKey(search), version, async older =>
+        {
+            if (older is { } o && await ChangedSinceAsync(o.Version, version, registerSize, ct) is { } changed)
+            {
+                var matching = await MatchingAsync(search, changed, ct);
+                return [.. o.Value.Where(id => !changed.Contains(id)).Concat(matching)];
+            }
+
+            var (sql, parameters) = SearchSql.Matches(search, db.Provider, ranked: false);
+            cache.CountSearched();
+            return [.. await SearchReadAsync(() => db.Database.SqlQueryRaw<Guid>(sql, parameters).ToListAsync(ct), ct)];
+        }, m => m.Length, ct);
+
+    /// <summary>Those of <paramref name="documents"/> that match <paramref name="search"/> now.</summary>
+    private async Task<List<Guid>> MatchingAsync(SearchQuery search, IReadOnlyCollection<Guid> documents, CancellationToken ct)
+    {
+        var (sql, parameters) = SearchSql.Matches(search, db.Provider, ranked: false, within: documents);
+        return await SearchReadAsync(() => db.Database.SqlQueryRaw<Guid>(sql, parameters).ToListAsync(ct), ct);
+    }
 
     /// <summary>The rows of <paramref name="keys"/>, in that order, with their ranks.</summary>
     private async Task<List<RegisterRow>> RowsAsync(RankedMatch[] keys, CancellationToken ct)

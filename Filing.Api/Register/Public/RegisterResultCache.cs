@@ -29,6 +29,7 @@ public sealed class RegisterResultCache : IDisposable
     private readonly SemaphoreSlim _snapshotLoad = new(1, 1);
     private HeldSnapshot? _snapshot;
     private long _carried;
+    private long _searched;
 
     private sealed record HeldSnapshot(long Version, RegisterSnapshot Snapshot);
 
@@ -158,6 +159,11 @@ public sealed class RegisterResultCache : IDisposable
 
     internal void CountCarried() => Interlocked.Increment(ref _carried);
 
+    /// <summary>Queries whose matches were all read from the search table (diagnostics and tests).</summary>
+    public long MatchesSearched => Interlocked.Read(ref _searched);
+
+    internal void CountSearched() => Interlocked.Increment(ref _searched);
+
     /// <summary>Whether the held snapshot is of register state <paramref name="version"/> or newer (diagnostics and tests).</summary>
     public bool HoldsSnapshot(long version) => Volatile.Read(ref _snapshot) is { } held && held.Version >= version;
 
@@ -192,6 +198,13 @@ public sealed class RegisterResultCache : IDisposable
         ArgumentNullException.ThrowIfNull(question);
         var search = question.Search is { } s ? new { s.Required, s.Excluded, s.TitleOnly } : null;
         return JsonSerializer.Serialize(new { kind, question.Filter, search, question.DocumentNumberKey, question.Today, sort });
+    }
+
+    /// <summary>The cache key of a query's matches (<see cref="Key"/> is a question's: filters, order and day too).</summary>
+    public static string MatchesKey(Filing.Core.Search.SearchQuery search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        return JsonSerializer.Serialize(new { kind = "matches", search.Required, search.Excluded, search.TitleOnly });
     }
 
     public void Dispose()

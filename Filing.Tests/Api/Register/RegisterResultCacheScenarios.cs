@@ -209,6 +209,29 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
     }
 
     [Fact]
+    public async Task SearchesWordsOnce_GivenListFacetsAndRefinementsOfSameWords()
+    {
+        var reader = new RegisterClient(_cached);
+        var uncached = new RegisterClient(_uncached);
+        var cache = _cached.Services.GetRequiredService<RegisterResultCache>();
+        var searched = cache.MatchesSearched;
+        string[] questions = ["q=竹笋 市场&sort=-publishedOn", "q=竹笋 市场", "q=竹笋 市场&status=in-force", "q=竹笋 市场&year=2024&sort=effectiveDate"];
+
+        foreach (var question in questions)
+        {
+            var (ids, total, scores) = await WalkAsync(reader, question);
+            var (databaseIds, databaseTotal, databaseScores) = await WalkAsync(uncached, question);
+            ids.Should().NotBeEmpty().And.Equal(databaseIds, question);
+            scores.Should().Equal(databaseScores, question);
+            total.Should().Be(databaseTotal, question);
+        }
+
+        var facets = await reader.GetOkAsync(Anonymous, "/api/v1/register/facets?q=竹笋 市场");
+        facets.GetRawText().Should().Be((await uncached.GetOkAsync(Anonymous, "/api/v1/register/facets?q=竹笋 市场")).GetRawText());
+        cache.MatchesSearched.Should().Be(searched + 1, "the words' matches are read once and ranked in memory for each order and filter");
+    }
+
+    [Fact]
     public async Task ReadsWholeRegister_GivenChangeRowsMissing()
     {
         var reader = new RegisterClient(_cached);
