@@ -1,6 +1,5 @@
 using Filing.Core.Register;
 using Microsoft.EntityFrameworkCore;
-using NpgsqlTypes;
 
 namespace Filing.Api.Infrastructure.Data.Search;
 
@@ -8,7 +7,8 @@ namespace Filing.Api.Infrastructure.Data.Search;
 /// Table and full-text structures of <see cref="RegisterSearchEntry"/>. Both engines index exactly the words in
 /// <see cref="RegisterSearchEntry.TitleTerms"/> and <see cref="RegisterSearchEntry.BodyTerms"/>, untouched by their own
 /// parsers: SQLite's FTS5 with the <c>ascii</c> tokenizer (terms are space separated and hold no ASCII punctuation, so it
-/// splits exactly at the spaces), PostgreSQL's <c>array_to_tsvector</c> (lexemes taken as they are).
+/// splits exactly at the spaces), PostgreSQL's <c>array_to_tsvector</c> (lexemes taken as they are) in
+/// <see cref="PostgresVectors"/>.
 /// </summary>
 internal static class RegisterSearchSchema
 {
@@ -19,6 +19,15 @@ internal static class RegisterSearchSchema
     /// with the entries by three triggers; created by the <c>RegisterSearch</c> migration (raw SQL: EF has no FTS5 model).
     /// </summary>
     public const string SqliteFts = "RegisterSearchFts";
+
+    /// <summary>
+    /// PostgreSQL: the entries' tsvectors (<see cref="TitleVector"/>, <see cref="AllVector"/>) with the entry's id and
+    /// document id, one row per entry, GIN-indexed, kept in step with the entries by a trigger; created by the
+    /// <c>SearchVectorsTable</c> migration (raw SQL, as SQLite's FTS5 table). Apart from the wide entries (titles,
+    /// keywords, texts) so that finding the documents a common word matches visits ~900 heap pages at 100,000 documents
+    /// instead of ~9,000 (34–44 ms against 95 ms for 100,000 matches).
+    /// </summary>
+    public const string PostgresVectors = "RegisterSearchVectors";
 
     /// <summary>PostgreSQL: terms of the title.</summary>
     public const string TitleVector = "TitleVector";
@@ -75,15 +84,6 @@ internal static class RegisterSearchSchema
             e.HasIndex(x => x.DocumentNumberKey);
             e.HasIndex(x => x.AnalyzerVersion);
             e.HasOne<NormativeDocumentRecord>().WithOne().HasForeignKey<RegisterSearchEntry>(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
-            if (provider == DatabaseProvider.PostgreSQL)
-            {
-                e.Property<NpgsqlTsVector>(TitleVector)
-                    .HasComputedColumnSql("""array_to_tsvector(array_remove(string_to_array("TitleTerms", ' '), ''))""", stored: true);
-                e.Property<NpgsqlTsVector>(AllVector)
-                    .HasComputedColumnSql("""array_to_tsvector(array_remove(string_to_array("TitleTerms" || ' ' || "BodyTerms", ' '), ''))""", stored: true);
-                e.HasIndex(TitleVector).HasMethod("gin");
-                e.HasIndex(AllVector).HasMethod("gin");
-            }
         });
     }
 }

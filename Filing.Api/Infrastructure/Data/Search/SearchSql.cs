@@ -50,9 +50,10 @@ public static class SearchSql
             return "{" + (parameters.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
         }
 
+        var key = dialect.DocumentId;
         var columns = ranked
-            ? $"e.\"DocumentId\" AS \"DocumentId\", ({string.Join(" + ", query.Positive.Select(p => Score(p, dialect, Param)))}) AS \"Score\""
-            : "e.\"DocumentId\" AS \"Value\"";
+            ? $"{key} AS \"DocumentId\", ({string.Join(" + ", query.Positive.Select(p => Score(p, dialect, Param)))}) AS \"Score\""
+            : $"{key} AS \"Value\"";
         // One parameter per document: callers pass at most a few thousand (far below either engine's limit).
         var documents = within is null ? null : within.Count == 0 ? "NULL" : string.Join(", ", within.Select(id => Param(id)));
         var where = new List<string> { dialect.WordTest(Param(dialect.Words(query.Required, query.Excluded, query.TitleOnly)), query.TitleOnly, documents) };
@@ -71,12 +72,14 @@ public static class SearchSql
 
         if (documents is not null)
         {
-            where.Add($"e.\"DocumentId\" IN ({documents})");
+            where.Add($"{key} IN ({documents})");
         }
 
+        // The entries' texts (alias e) are read for the rank and the phrase tests only.
+        var texts = ranked || query.Required.Any(g => g.Alternatives.Any(a => a.IsPhrase)) || query.Excluded.Any(p => p.IsPhrase);
         var sql = $"""
             SELECT {columns}
-            FROM "{RegisterSearchSchema.Table}" AS e
+            FROM {dialect.From(texts)}
             WHERE {string.Join("\n  AND ", where)}
             """;
         return (dialect.Fence(sql), [.. parameters]);
@@ -150,6 +153,12 @@ public static class SearchSql
         /// <summary>SQL function giving the 1-based position of a substring, 0 when absent.</summary>
         public abstract string Position { get; }
 
+        /// <summary>The matching entry's document id.</summary>
+        public virtual string DocumentId => "e.\"DocumentId\"";
+
+        /// <summary>The tables matched over; <paramref name="texts"/>: the entries' texts are read (alias e).</summary>
+        public virtual string From(bool texts) => $"\"{RegisterSearchSchema.Table}\" AS e";
+
         /// <summary>The full-text test; <paramref name="documents"/>: when not null, a list of document ids the caller also restricts the rows to.</summary>
         public abstract string WordTest(string parameter, bool titleOnly, string? documents);
 
@@ -209,6 +218,12 @@ public static class SearchSql
     {
         public override string Position => "strpos";
 
+        public override string DocumentId => "v.\"DocumentId\"";
+
+        // The vectors live apart from the wide entries (RegisterSearchSchema.PostgresVectors), joined only for texts.
+        public override string From(bool texts) => $"\"{RegisterSearchSchema.PostgresVectors}\" AS v"
+            + (texts ? $"\nJOIN \"{RegisterSearchSchema.Table}\" AS e ON e.\"Id\" = v.\"Id\"" : "");
+
         protected override string And => " & ";
 
         protected override string Or => " | ";
@@ -216,7 +231,7 @@ public static class SearchSql
         protected override string Not => " & !";
 
         public override string WordTest(string parameter, bool titleOnly, string? documents) =>
-            $"e.\"{(titleOnly ? RegisterSearchSchema.TitleVector : RegisterSearchSchema.AllVector)}\" @@ CAST({parameter} AS tsquery)";
+            $"v.\"{(titleOnly ? RegisterSearchSchema.TitleVector : RegisterSearchSchema.AllVector)}\" @@ CAST({parameter} AS tsquery)";
 
         protected override string Term(string leaf) => "'" + leaf + "'";
 

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using NpgsqlTypes;
 
 #nullable disable
 
@@ -127,11 +126,6 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<NpgsqlTsVector>("AllVector")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasComputedColumnSql("array_to_tsvector(array_remove(string_to_array(\"TitleTerms\" || ' ' || \"BodyTerms\", ' '), ''))", true);
-
                     b.Property<int>("AnalyzerVersion")
                         .HasColumnType("integer")
                         .HasColumnOrder(2);
@@ -186,16 +180,7 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                         .HasColumnType("text")
                         .HasColumnOrder(7);
 
-                    b.Property<NpgsqlTsVector>("TitleVector")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasComputedColumnSql("array_to_tsvector(array_remove(string_to_array(\"TitleTerms\", ' '), ''))", true);
-
                     b.HasKey("Id");
-
-                    b.HasIndex("AllVector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AllVector"), "gin");
 
                     b.HasIndex("AnalyzerVersion");
 
@@ -203,10 +188,6 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                         .IsUnique();
 
                     b.HasIndex("DocumentNumberKey");
-
-                    b.HasIndex("TitleVector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleVector"), "gin");
 
                     b.ToTable("RegisterSearch", (string)null);
                 });
