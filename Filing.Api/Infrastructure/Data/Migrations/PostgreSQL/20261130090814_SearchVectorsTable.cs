@@ -43,6 +43,8 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                     FROM "RegisterSearch";
                 CREATE INDEX "IX_RegisterSearchVectors_TitleVector" ON "RegisterSearchVectors" USING gin ("TitleVector");
                 CREATE INDEX "IX_RegisterSearchVectors_AllVector" ON "RegisterSearchVectors" USING gin ("AllVector");
+                -- Testing a few documents (an answer brought up to date after a change) starts from their ids, not the word.
+                CREATE UNIQUE INDEX "IX_RegisterSearchVectors_DocumentId" ON "RegisterSearchVectors" ("DocumentId");
                 CREATE FUNCTION "RegisterSearchVectors_Keep"() RETURNS trigger LANGUAGE plpgsql AS $keep$
                 BEGIN
                     INSERT INTO "RegisterSearchVectors" ("Id", "DocumentId", "TitleVector", "AllVector")
