@@ -33,8 +33,14 @@ public sealed class RegisterSnapshot
     /// </summary>
     private readonly record struct RankText(string? Joined, int TitleEnd, int TermsEnd)
     {
-        public static RankText Of(string titleSearch, string titleTerms, string keywords)
+        /// <summary>Joins a search entry's texts; made in publication order, the joined strings lie in memory in that order.</summary>
+        public static RankText Of(EntryTexts? texts)
         {
+            if (texts is not var (titleSearch, titleTerms, keywords))
+            {
+                return default;
+            }
+
             var joined = string.Concat(titleSearch, "\0 ", titleTerms, " \0", keywords);
             return new(joined, titleSearch.Length, titleSearch.Length + titleTerms.Length + 3);
         }
@@ -46,13 +52,13 @@ public sealed class RegisterSnapshot
         public ReadOnlySpan<char> SpacedTitleTerms => Joined.AsSpan(TitleEnd + 1, TermsEnd - TitleEnd - 1);
 
         public ReadOnlySpan<char> Keywords => Joined.AsSpan(TermsEnd + 1);
-
-        /// <summary>A copy allocated now: copies made in publication order lie in memory in that order.</summary>
-        public RankText Copy() => Joined is null ? this : this with { Joined = new string(Joined) };
     }
 
+    /// <summary>A search entry's texts as read, before they are joined into a <see cref="RankText"/>.</summary>
+    private readonly record struct EntryTexts(string TitleSearch, string TitleTerms, string Keywords);
+
     /// <param name="byPublished">The published documents, newest publication first (<see cref="ComparePublished"/>).</param>
-    /// <param name="texts">Their ranking texts, aligned (null: no search entry yet).</param>
+    /// <param name="texts">Their ranking texts, aligned (not <see cref="RankText.Held"/>: no search entry yet).</param>
     /// <param name="byEffective">Positions in <paramref name="byPublished"/>, newest effective date first (<see cref="CompareEffective"/>).</param>
     private RegisterSnapshot(Entry[] byPublished, RankText[] texts, int[] byEffective)
     {
@@ -67,7 +73,7 @@ public sealed class RegisterSnapshot
     }
 
     /// <summary>The snapshot of <paramref name="entries"/> in any order, sorted here.</summary>
-    private static RegisterSnapshot Sorted(Entry[] entries, RankText[] texts)
+    private static RegisterSnapshot Sorted(Entry[] entries, EntryTexts?[] texts)
     {
         var order = Enumerable.Range(0, entries.Length).ToArray();
         Array.Sort(order, (x, y) => ComparePublished(in entries[x], in entries[y]));
@@ -76,7 +82,7 @@ public sealed class RegisterSnapshot
         for (var i = 0; i < order.Length; i++)
         {
             byPublished[i] = entries[order[i]];
-            sortedTexts[i] = texts[order[i]].Copy();
+            sortedTexts[i] = RankText.Of(texts[order[i]]);
         }
 
         var byEffective = Enumerable.Range(0, byPublished.Length).ToArray();
@@ -176,7 +182,7 @@ public sealed class RegisterSnapshot
             if (f < fresh.Length && (h == _byPublished.Length || ComparePublished(in fresh[freshByPublished[f]], in _byPublished[h]) < 0))
             {
                 var i = freshByPublished[f++];
-                (byPublished[next], texts[next], freshTo[i]) = (fresh[i], freshTexts[i], next);
+                (byPublished[next], texts[next], freshTo[i]) = (fresh[i], RankText.Of(freshTexts[i]), next);
             }
             else
             {
@@ -216,7 +222,7 @@ public sealed class RegisterSnapshot
     /// the database which documents match, not to rank each of them (on PostgreSQL the rank's substring tests cost about
     /// as much as finding 100,000 matches).
     /// </summary>
-    private static async Task<(Entry[] Entries, RankText[] Texts)> ReadAsync(
+    private static async Task<(Entry[] Entries, EntryTexts?[] Texts)> ReadAsync(
         FilingDbContext db, IReadOnlyCollection<Guid>? only, Dictionary<string, string> names, CancellationToken ct)
     {
         var documents = db.Documents.AsNoTracking().Where(DocumentVisibility.For(Caller.Anonymous));
@@ -246,12 +252,12 @@ public sealed class RegisterSnapshot
             positions[entries[i].Id] = i;
         }
 
-        var texts = new RankText[entries.Length];
+        var texts = new EntryTexts?[entries.Length];
         await foreach (var t in search.Select(e => new { e.DocumentId, e.TitleSearch, e.TitleTerms, e.Keywords }).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (positions.TryGetValue(t.DocumentId, out var position))
             {
-                texts[position] = RankText.Of(t.TitleSearch, t.TitleTerms, t.Keywords);
+                texts[position] = new EntryTexts(t.TitleSearch, t.TitleTerms, t.Keywords);
             }
         }
 
