@@ -210,7 +210,7 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
                 return snapshot.Carry(o.Value, changed, matching, search, criteria, sort);
             }
 
-            return snapshot.Rank(await MatchesAsync(search, version, snapshot.Count, ct), search, criteria, sort);
+            return snapshot.Rank(await MatchesAsync(search, version, snapshot, ct), search, criteria, sort);
         }, r => r.Length, ct);
 
     /// <summary>
@@ -218,17 +218,24 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
     /// that the same words asked with another order or filter (a list and its facets, a facet clicked) are ranked again
     /// in memory without asking the search table; brought up to a newer state from the changed documents like a ranking.
     /// </summary>
-    private Task<Guid[]> MatchesAsync(SearchQuery search, long version, int registerSize, CancellationToken ct) =>
+    private Task<Guid[]> MatchesAsync(SearchQuery search, long version, RegisterSnapshot snapshot, CancellationToken ct) =>
         cache!.GetOrUpdateAsync<Guid[]>(RegisterResultCache.MatchesKey(search), version, async older =>
         {
-            if (older is { } o && await ChangedSinceAsync(o.Version, version, registerSize, ct) is { } changed)
+            if (older is { } o && await ChangedSinceAsync(o.Version, version, snapshot.Count, ct) is { } changed)
             {
                 var matching = await MatchingAsync(search, changed, ct);
                 return [.. o.Value.Where(id => !changed.Contains(id)).Concat(matching)];
             }
 
-            var (sql, parameters) = SearchSql.Matches(search, db.Provider, ranked: false);
             cache.CountSearched();
+            if (SearchSql.EntryMatches(search, db.Provider) is var (entrySql, entryParameters))
+            {
+                // Words only: the full-text structure's entry ids, mapped to documents here.
+                var entries = await SearchReadAsync(() => db.Database.SqlQueryRaw<long>(entrySql, entryParameters).ToListAsync(ct), ct);
+                return snapshot.DocumentsOfEntries(entries);
+            }
+
+            var (sql, parameters) = SearchSql.Matches(search, db.Provider, ranked: false);
             return [.. await SearchReadAsync(() => db.Database.SqlQueryRaw<Guid>(sql, parameters).ToListAsync(ct), ct)];
         }, m => m.Length, ct);
 

@@ -24,6 +24,7 @@ public sealed class RegisterSnapshot
     private readonly Entry[] _byPublished;
     private readonly int[] _byEffective;
     private readonly Dictionary<Guid, int> _positions;
+    private readonly Dictionary<long, int> _entryPositions;
     private readonly RankText[] _texts;
 
     /// <summary>
@@ -31,18 +32,18 @@ public sealed class RegisterSnapshot
     /// terms with a space before and after, NUL, keywords): ranking 100,000 matches is bound by memory latency, and one
     /// object a document, laid out in publication order, is one cache miss where four separate objects were four.
     /// </summary>
-    private readonly record struct RankText(string? Joined, int TitleEnd, int TermsEnd)
+    private readonly record struct RankText(string? Joined, int TitleEnd, int TermsEnd, long EntryId)
     {
         /// <summary>Joins a search entry's texts; made in publication order, the joined strings lie in memory in that order.</summary>
         public static RankText Of(EntryTexts? texts)
         {
-            if (texts is not var (titleSearch, titleTerms, keywords))
+            if (texts is not var (entryId, titleSearch, titleTerms, keywords))
             {
                 return default;
             }
 
             var joined = string.Concat(titleSearch, "\0 ", titleTerms, " \0", keywords);
-            return new(joined, titleSearch.Length, titleSearch.Length + titleTerms.Length + 3);
+            return new(joined, titleSearch.Length, titleSearch.Length + titleTerms.Length + 3, entryId);
         }
 
         public bool Held => Joined is not null;
@@ -55,7 +56,7 @@ public sealed class RegisterSnapshot
     }
 
     /// <summary>A search entry's texts as read, before they are joined into a <see cref="RankText"/>.</summary>
-    private readonly record struct EntryTexts(string TitleSearch, string TitleTerms, string Keywords);
+    private readonly record struct EntryTexts(long EntryId, string TitleSearch, string TitleTerms, string Keywords);
 
     /// <param name="byPublished">The published documents, newest publication first (<see cref="ComparePublished"/>).</param>
     /// <param name="texts">Their ranking texts, aligned (not <see cref="RankText.Held"/>: no search entry yet).</param>
@@ -66,9 +67,14 @@ public sealed class RegisterSnapshot
         _texts = texts;
         _byEffective = byEffective;
         _positions = new Dictionary<Guid, int>(byPublished.Length);
+        _entryPositions = new Dictionary<long, int>(byPublished.Length);
         for (var i = 0; i < byPublished.Length; i++)
         {
             _positions[byPublished[i].Id] = i;
+            if (texts[i].Held)
+            {
+                _entryPositions[texts[i].EntryId] = i;
+            }
         }
     }
 
@@ -253,11 +259,11 @@ public sealed class RegisterSnapshot
         }
 
         var texts = new EntryTexts?[entries.Length];
-        await foreach (var t in search.Select(e => new { e.DocumentId, e.TitleSearch, e.TitleTerms, e.Keywords }).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var t in search.Select(e => new { e.Id, e.DocumentId, e.TitleSearch, e.TitleTerms, e.Keywords }).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (positions.TryGetValue(t.DocumentId, out var position))
             {
-                texts[position] = new EntryTexts(t.TitleSearch, t.TitleTerms, t.Keywords);
+                texts[position] = new EntryTexts(t.Id, t.TitleSearch, t.TitleTerms, t.Keywords);
             }
         }
 
@@ -494,6 +500,26 @@ public sealed class RegisterSnapshot
 
         Array.Resize(ref merged, n);
         return merged;
+    }
+
+    /// <summary>
+    /// The held documents of the search entries <paramref name="entryIds"/> (what a word test finds without reading the
+    /// entries themselves); an entry not held here (indexed after this snapshot was read) is left out, as
+    /// <see cref="Rank"/> leaves out documents not held.
+    /// </summary>
+    public Guid[] DocumentsOfEntries(IReadOnlyList<long> entryIds)
+    {
+        ArgumentNullException.ThrowIfNull(entryIds);
+        var documents = new List<Guid>(entryIds.Count);
+        foreach (var entryId in entryIds)
+        {
+            if (_entryPositions.TryGetValue(entryId, out var position))
+            {
+                documents.Add(_byPublished[position].Id);
+            }
+        }
+
+        return [.. documents];
     }
 
     /// <summary>The held entries of <paramref name="ids"/> (documents not held are left out).</summary>
