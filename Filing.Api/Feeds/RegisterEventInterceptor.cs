@@ -149,12 +149,15 @@ internal sealed class RegisterEventInterceptor(TimeProvider clock, WorkingCalend
 
     /// <summary>
     /// The documents whose public facts or search entry the save changes, distinct: a document that is or was published,
-    /// or a search entry (only published documents have one). None: the save does not change what the register answers.
+    /// or a search entry or its term set (only published documents have them). None: the save does not change what the register answers.
     /// </summary>
     internal static IEnumerable<Guid> ChangedDocuments(ChangeTracker tracker) =>
         tracker.Entries<RegisterSearchEntry>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => e.Entity.DocumentId)
+            .Concat(tracker.Entries<RegisterSearchTermSet>()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .Select(e => e.Entity.DocumentId))
             .Concat(tracker.Entries<NormativeDocumentRecord>()
                 .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                     && (e.Property(d => d.Stage).CurrentValue >= LifecycleStage.Published

@@ -73,6 +73,12 @@ public abstract class FilingDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>The full-text index of published documents (public register search).</summary>
     public DbSet<RegisterSearchEntry> RegisterSearch => Set<RegisterSearchEntry>();
 
+    /// <summary>The search terms' numbers (<see cref="RegisterSearchTermSet"/>).</summary>
+    public DbSet<RegisterSearchTerm> RegisterSearchTerms => Set<RegisterSearchTerm>();
+
+    /// <summary>Each search entry's terms as numbers (the instances' in-memory word index).</summary>
+    public DbSet<RegisterSearchTermSet> RegisterSearchTermSets => Set<RegisterSearchTermSet>();
+
     /// <summary>Which provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 

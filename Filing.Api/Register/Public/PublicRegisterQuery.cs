@@ -168,7 +168,13 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
     {
         if (held is { } h && h.Version < version && await ChangedSinceAsync(h.Version, version, h.Snapshot.Count, ct) is { } changed)
         {
-            return await h.Snapshot.UpdateAsync(db, changed, ct);
+            var updated = await h.Snapshot.UpdateAsync(db, changed, ct);
+
+            // Each update leaves the replaced documents' slots in the word index: past a quarter, read it afresh.
+            if (updated.UnusedSlots <= Math.Max(1_000, updated.Count / 4))
+            {
+                return updated;
+            }
         }
 
         return await RegisterSnapshot.LoadAsync(db, ct);
@@ -228,6 +234,17 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
             }
 
             cache.CountSearched();
+
+            // The held word index answers; the database is asked only about what memory cannot tell (a phrase's text in a
+            // body, a document without a term set yet), restricted to those documents. Failing that, the search table.
+            var held = snapshot.MatchHeld(search);
+            if (held.UnknownCount <= ConfirmAtMost)
+            {
+                cache.CountHeld();
+                var sure = snapshot.DocumentsAt(held.Sure);
+                return held.UnknownCount == 0 ? sure : [.. sure, .. await MatchingAsync(search, snapshot.DocumentsAt(held.Unknown), ct)];
+            }
+
             if (SearchSql.EntryMatches(search, db.Provider) is var (entrySql, entryParameters))
             {
                 // Words only: the full-text structure's entry ids, mapped to documents here.
@@ -238,6 +255,12 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
             var (sql, parameters) = SearchSql.Matches(search, db.Provider, ranked: false);
             return [.. await SearchReadAsync(() => db.Database.SqlQueryRaw<Guid>(sql, parameters).ToListAsync(ct), ct)];
         }, m => m.Length, ct);
+
+    /// <summary>
+    /// Most documents a held match leaves for the database to test (one parameter each); with more, the whole question
+    /// goes to the search table, which then reads the same texts without the parameter list.
+    /// </summary>
+    internal const int ConfirmAtMost = 2_000;
 
     /// <summary>Those of <paramref name="documents"/> that match <paramref name="search"/> now.</summary>
     private async Task<List<Guid>> MatchingAsync(SearchQuery search, IReadOnlyCollection<Guid> documents, CancellationToken ct)

@@ -21,17 +21,26 @@ internal static class PublicRegisterSetup
 
     /// <summary>
     /// Loads jieba's dictionaries before the first request (~0.6 s), then indexes published documents that have no
-    /// entry yet or one from an older analyzer version (after an upgrade). A no-op on an up-to-date database.
+    /// entry yet or one from an older analyzer version (after an upgrade), and gives entries without a term set theirs.
+    /// A no-op on an up-to-date database.
     /// </summary>
     public static async Task EnsureRegisterSearchIndexAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         JiebaTokenizer.Shared.Warm();
         await using var scope = services.CreateAsyncScope();
-        var indexed = await scope.ServiceProvider.GetRequiredService<RegisterSearchIndex>().BackfillAsync(ct);
+        var index = scope.ServiceProvider.GetRequiredService<RegisterSearchIndex>();
+        var indexed = await index.BackfillAsync(ct);
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PublicRegisterSetup));
         if (indexed > 0)
         {
-            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PublicRegisterSetup))
-                .LogInformation("Search index: {Count} published documents (re)indexed at start-up", indexed);
+            logger.LogInformation("Search index: {Count} published documents (re)indexed at start-up", indexed);
+        }
+
+        // Entries indexed before term sets existed (an upgrade): their sets, from the terms they store.
+        var sets = await index.BackfillTermSetsAsync(ct);
+        if (sets > 0)
+        {
+            logger.LogInformation("Search index: term sets of {Count} entries made at start-up", sets);
         }
     }
 }

@@ -30,6 +30,7 @@ public sealed class RegisterResultCache : IDisposable
     private HeldSnapshot? _snapshot;
     private long _carried;
     private long _searched;
+    private long _held;
 
     private sealed record HeldSnapshot(long Version, RegisterSnapshot Snapshot);
 
@@ -159,10 +160,15 @@ public sealed class RegisterResultCache : IDisposable
 
     internal void CountCarried() => Interlocked.Increment(ref _carried);
 
-    /// <summary>Queries whose matches were all read from the search table (diagnostics and tests).</summary>
+    /// <summary>Queries whose matches were all found afresh, in the held word index or the search table (diagnostics and tests).</summary>
     public long MatchesSearched => Interlocked.Read(ref _searched);
 
     internal void CountSearched() => Interlocked.Increment(ref _searched);
+
+    /// <summary>Of <see cref="MatchesSearched"/>, those answered by the held word index (the database tested at most a few documents).</summary>
+    public long MatchesHeld => Interlocked.Read(ref _held);
+
+    internal void CountHeld() => Interlocked.Increment(ref _held);
 
     /// <summary>Whether the held snapshot is of register state <paramref name="version"/> or newer (diagnostics and tests).</summary>
     public bool HoldsSnapshot(long version) => Volatile.Read(ref _snapshot) is { } held && held.Version >= version;

@@ -19,13 +19,17 @@ namespace Filing.Api.Register.Public;
 /// excepted: they stay SQL index look-ups); status uses <see cref="DocumentStatusRules.Derive"/>, the rule
 /// <see cref="DocumentStatusExpressions"/> expresses in SQL. Tests hold both paths to the same answers on both engines.</para>
 /// </summary>
-public sealed class RegisterSnapshot
+public sealed partial class RegisterSnapshot
 {
     private readonly Entry[] _byPublished;
     private readonly int[] _byEffective;
     private readonly Dictionary<Guid, int> _positions;
     private readonly Dictionary<long, int> _entryPositions;
     private readonly RankText[] _texts;
+    private readonly RegisterTermIndex _terms;
+    private readonly int[] _slotPositions;
+    private readonly ulong[] _indexed;
+    private readonly ulong[] _entries;
 
     /// <summary>
     /// What <see cref="SearchSql.RankOf"/> reads of a document's search entry, in one string (normalised title, NUL, title
@@ -61,25 +65,47 @@ public sealed class RegisterSnapshot
     /// <param name="byPublished">The published documents, newest publication first (<see cref="ComparePublished"/>).</param>
     /// <param name="texts">Their ranking texts, aligned (not <see cref="RankText.Held"/>: no search entry yet).</param>
     /// <param name="byEffective">Positions in <paramref name="byPublished"/>, newest effective date first (<see cref="CompareEffective"/>).</param>
-    private RegisterSnapshot(Entry[] byPublished, RankText[] texts, int[] byEffective)
+    /// <param name="terms">The word index of the held documents' term sets.</param>
+    /// <param name="slotPositions">Its slots' positions in <paramref name="byPublished"/> (negative: not held, or replaced).</param>
+    private RegisterSnapshot(Entry[] byPublished, RankText[] texts, int[] byEffective, RegisterTermIndex terms, int[] slotPositions)
     {
         _byPublished = byPublished;
         _texts = texts;
         _byEffective = byEffective;
+        _terms = terms;
+        _slotPositions = slotPositions;
         _positions = new Dictionary<Guid, int>(byPublished.Length);
         _entryPositions = new Dictionary<long, int>(byPublished.Length);
+        _indexed = new ulong[RegisterTermIndex.Words(byPublished.Length)];
+        _entries = new ulong[_indexed.Length];
         for (var i = 0; i < byPublished.Length; i++)
         {
             _positions[byPublished[i].Id] = i;
             if (texts[i].Held)
             {
                 _entryPositions[texts[i].EntryId] = i;
+                _entries[i >> 6] |= 1UL << i;
             }
+        }
+
+        foreach (var position in slotPositions)
+        {
+            if (position >= 0)
+            {
+                _indexed[position >> 6] |= 1UL << position;
+                _entries[position >> 6] |= 1UL << position;
+            }
+        }
+
+        UnindexedCount = 0;
+        for (var w = 0; w < _entries.Length; w++)
+        {
+            UnindexedCount += System.Numerics.BitOperations.PopCount(_entries[w] & ~_indexed[w]);
         }
     }
 
-    /// <summary>The snapshot of <paramref name="entries"/> in any order, sorted here.</summary>
-    private static RegisterSnapshot Sorted(Entry[] entries, EntryTexts?[] texts)
+    /// <summary>The snapshot of <paramref name="entries"/> in any order, sorted here; slot <c>i</c> of the word index is <c>entries[i]</c>.</summary>
+    private static RegisterSnapshot Sorted(Entry[] entries, EntryTexts?[] texts, byte[]?[] sets, RegisterTermIndex terms)
     {
         var order = Enumerable.Range(0, entries.Length).ToArray();
         Array.Sort(order, (x, y) => ComparePublished(in entries[x], in entries[y]));
@@ -91,9 +117,19 @@ public sealed class RegisterSnapshot
             sortedTexts[i] = RankText.Of(texts[order[i]]);
         }
 
+        var slotPositions = new int[terms.Slots];
+        Array.Fill(slotPositions, -1);
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (sets[order[i]] is not null)
+            {
+                slotPositions[order[i]] = i;
+            }
+        }
+
         var byEffective = Enumerable.Range(0, byPublished.Length).ToArray();
         Array.Sort(byEffective, (x, y) => CompareEffective(in byPublished[x], in byPublished[y]));
-        return new RegisterSnapshot(byPublished, sortedTexts, byEffective);
+        return new RegisterSnapshot(byPublished, sortedTexts, byEffective, terms, slotPositions);
     }
 
     /// <summary>Publication order: newest first, then id descending (<see cref="PublicRegisterSpec"/>'s keyset).</summary>
@@ -138,15 +174,27 @@ public sealed class RegisterSnapshot
     /// <summary>The held documents' ids in effective-date order (newest first), for tests and diagnostics.</summary>
     internal IEnumerable<Guid> EffectiveOrder() => _byEffective.Select(i => _byPublished[i].Id);
 
+    /// <summary>Held documents with a search entry but no term set yet (found through the database, not the word index).</summary>
+    public int UnindexedCount { get; }
+
+    /// <summary>The word index's postings and their size in bytes, for diagnostics.</summary>
+    internal (long Postings, long Bytes) WordIndexSize() => (_terms.PostingCount(), _terms.PostingBytes());
+
     /// <summary>Reads the published documents (what an anonymous caller sees) in one narrow query.</summary>
     public static async Task<RegisterSnapshot> LoadAsync(FilingDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var (entries, texts) = await ReadAsync(db, null, new Dictionary<string, string>(StringComparer.Ordinal), ct);
-        var snapshot = Sorted(entries, texts);
+        var (entries, texts, sets) = await ReadAsync(db, null, new Dictionary<string, string>(StringComparer.Ordinal), ct);
+        var terms = RegisterTermIndex.Build(sets, await TermsAsync(db, 0, ct));
+        var snapshot = Sorted(entries, texts, sets, terms);
         snapshot.DocumentsRead = entries.Length;
         return snapshot;
     }
+
+    /// <summary>The term dictionary's rows after number <paramref name="after"/>; read after the term sets, so it names every number they use.</summary>
+    private static async Task<List<(int Id, string Term)>> TermsAsync(FilingDbContext db, int after, CancellationToken ct) =>
+        (await db.RegisterSearchTerms.AsNoTracking().Where(t => t.Id > after).Select(t => new { t.Id, t.Term }).ToListAsync(ct))
+            .ConvertAll(t => (t.Id, t.Term));
 
     /// <summary>
     /// This snapshot brought up to date for the documents in <paramref name="changed"/> (those a
@@ -158,7 +206,7 @@ public sealed class RegisterSnapshot
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(changed);
-        var (fresh, freshTexts) = await ReadAsync(db, changed, new Dictionary<string, string>(StringComparer.Ordinal), ct);
+        var (fresh, freshTexts, freshSets) = await ReadAsync(db, changed, new Dictionary<string, string>(StringComparer.Ordinal), ct);
         var removed = new bool[_byPublished.Length];
         var kept = _byPublished.Length;
         foreach (var id in changed)
@@ -219,8 +267,32 @@ public sealed class RegisterSnapshot
             }
         }
 
-        return new RegisterSnapshot(byPublished, texts, byEffective) { DocumentsRead = fresh.Length };
+        // The re-read documents' term sets take new slots; their old slots (and those of documents gone) map nowhere.
+        var added = new List<byte[]>();
+        var addedPositions = new List<int>();
+        for (var i = 0; i < fresh.Length; i++)
+        {
+            if (freshSets[i] is { } set)
+            {
+                added.Add(set);
+                addedPositions.Add(freshTo[i]);
+            }
+        }
+
+        var terms = _terms.With(added, await TermsAsync(db, _terms.KnownTermsUpTo, ct));
+        var slotPositions = new int[terms.Slots];
+        for (var slot = 0; slot < _slotPositions.Length; slot++)
+        {
+            var was = _slotPositions[slot];
+            slotPositions[slot] = was < 0 || removed[was] ? -1 : heldTo[was];
+        }
+
+        addedPositions.CopyTo(slotPositions, _slotPositions.Length);
+        return new RegisterSnapshot(byPublished, texts, byEffective, terms, slotPositions) { DocumentsRead = fresh.Length };
     }
+
+    /// <summary>Slots of the word index that no held document uses any more (replaced by an update, or gone).</summary>
+    public int UnusedSlots => _slotPositions.Count(p => p < 0);
 
     /// <summary>
     /// The published documents (all, or those among <paramref name="only"/>) and their ranking texts: the short texts
@@ -228,15 +300,17 @@ public sealed class RegisterSnapshot
     /// the database which documents match, not to rank each of them (on PostgreSQL the rank's substring tests cost about
     /// as much as finding 100,000 matches).
     /// </summary>
-    private static async Task<(Entry[] Entries, EntryTexts?[] Texts)> ReadAsync(
+    private static async Task<(Entry[] Entries, EntryTexts?[] Texts, byte[]?[] Sets)> ReadAsync(
         FilingDbContext db, IReadOnlyCollection<Guid>? only, Dictionary<string, string> names, CancellationToken ct)
     {
         var documents = db.Documents.AsNoTracking().Where(DocumentVisibility.For(Caller.Anonymous));
         var search = db.RegisterSearch.AsNoTracking();
+        var termSets = db.RegisterSearchTermSets.AsNoTracking();
         if (only is not null)
         {
             documents = documents.Where(d => only.Contains(d.Id));
             search = search.Where(e => only.Contains(e.DocumentId));
+            termSets = termSets.Where(s => only.Contains(s.DocumentId));
         }
 
         var rows = await documents
@@ -267,7 +341,16 @@ public sealed class RegisterSnapshot
             }
         }
 
-        return (entries, texts);
+        var sets = new byte[]?[entries.Length];
+        await foreach (var set in termSets.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (positions.TryGetValue(set.DocumentId, out var position))
+            {
+                sets[position] = set.TermIds;
+            }
+        }
+
+        return (entries, texts, sets);
     }
 
     /// <summary>The entry of a published document, when it is one.</summary>

@@ -40,6 +40,63 @@ public sealed class RegisterSearchIndex(FilingDbContext db, SearchAnalyzer analy
         {
             entry.Update(analysed, key, clock.GetUtcNow());
         }
+
+        await SetTermsAsync(document.Id, analysed.TitleTerms, analysed.BodyTerms, null, ct);
+    }
+
+    /// <summary>Adds or replaces a document's <see cref="RegisterSearchTermSet"/>; saved by the caller's SaveChanges.</summary>
+    private async Task SetTermsAsync(Guid documentId, string titleTerms, string bodyTerms, Dictionary<string, int>? known, CancellationToken ct)
+    {
+        var ids = await SearchTermDictionary.IdsAsync(db, SearchTermDictionary.TermsOf(titleTerms, bodyTerms), known, ct);
+        var packed = TermIdCodec.Encode(ids);
+        var set = db.RegisterSearchTermSets.Local.FirstOrDefault(s => s.DocumentId == documentId)
+            ?? await db.RegisterSearchTermSets.SingleOrDefaultAsync(s => s.DocumentId == documentId, ct);
+        if (set is null)
+        {
+            db.RegisterSearchTermSets.Add(new RegisterSearchTermSet(documentId, packed));
+        }
+        else if (!set.TermIds.AsSpan().SequenceEqual(packed))
+        {
+            set.Update(packed);
+        }
+    }
+
+    /// <summary>
+    /// Gives every search entry without a <see cref="RegisterSearchTermSet"/> its set (entries indexed before the sets
+    /// existed), from the terms the entry stores: no text is analysed again. In batches, each its own save (and so its
+    /// own register version, whose change rows let running instances pick the sets up); returns how many.
+    /// </summary>
+    public async Task<int> BackfillTermSetsAsync(CancellationToken ct)
+    {
+        const int batch = 500;
+        var known = new Dictionary<string, int>(StringComparer.Ordinal);
+        var total = 0;
+        while (true)
+        {
+            var entries = await db.RegisterSearch.AsNoTracking()
+                .Where(e => !db.RegisterSearchTermSets.Any(s => s.DocumentId == e.DocumentId))
+                .OrderBy(e => e.Id)
+                .Select(e => new { e.DocumentId, e.TitleTerms, e.BodyTerms })
+                .Take(batch)
+                .ToListAsync(ct);
+            if (entries.Count == 0)
+            {
+                return total;
+            }
+
+            foreach (var entry in entries)
+            {
+                await SetTermsAsync(entry.DocumentId, entry.TitleTerms, entry.BodyTerms, known, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            total += entries.Count;
+            if (total % 10_000 < batch)
+            {
+                logger.LogInformation("Search index: term sets of {Count} entries made so far", total);
+            }
+        }
     }
 
     /// <summary>The index text of a document from its record and stored reading (title from the record).</summary>

@@ -29,6 +29,12 @@ internal static class RegisterSearchSchema
     /// </summary>
     public const string PostgresVectors = "RegisterSearchVectors";
 
+    /// <summary>Term numbers (<see cref="RegisterSearchTerm"/>).</summary>
+    public const string Terms = "RegisterSearchTerms";
+
+    /// <summary>Entries' terms as numbers (<see cref="RegisterSearchTermSet"/>).</summary>
+    public const string TermSets = "RegisterSearchTermSets";
+
     /// <summary>PostgreSQL: terms of the title.</summary>
     public const string TitleVector = "TitleVector";
 
@@ -84,6 +90,23 @@ internal static class RegisterSearchSchema
             e.HasIndex(x => x.DocumentNumberKey);
             e.HasIndex(x => x.AnalyzerVersion);
             e.HasOne<NormativeDocumentRecord>().WithOne().HasForeignKey<RegisterSearchEntry>(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RegisterSearchTerm>(t =>
+        {
+            t.ToTable(Terms);
+            t.HasKey(x => x.Id);
+            t.Property(x => x.Id).ValueGeneratedOnAdd();
+            t.Property(x => x.Term).HasMaxLength(2 * Core.Search.SearchAnalyzer.MaxTermLength); // runes, up to two chars each
+            t.HasIndex(x => x.Term).IsUnique();
+        });
+
+        modelBuilder.Entity<RegisterSearchTermSet>(s =>
+        {
+            s.ToTable(TermSets);
+            s.HasKey(x => x.DocumentId);
+            s.Property(x => x.DocumentId).ValueGeneratedNever();
+            s.HasOne<NormativeDocumentRecord>().WithOne().HasForeignKey<RegisterSearchTermSet>(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -192,6 +192,41 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                     b.ToTable("RegisterSearch", (string)null);
                 });
 
+            modelBuilder.Entity("Filing.Api.Infrastructure.Data.Search.RegisterSearchTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Term")
+                        .IsUnique();
+
+                    b.ToTable("RegisterSearchTerms", (string)null);
+                });
+
+            modelBuilder.Entity("Filing.Api.Infrastructure.Data.Search.RegisterSearchTermSet", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("TermIds")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("RegisterSearchTermSets", (string)null);
+                });
+
             modelBuilder.Entity("Filing.Api.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -1451,6 +1486,15 @@ namespace Filing.Api.Infrastructure.Data.Migrations.PostgreSQL
                     b.HasOne("Filing.Core.Register.NormativeDocumentRecord", null)
                         .WithOne()
                         .HasForeignKey("Filing.Api.Infrastructure.Data.Search.RegisterSearchEntry", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Filing.Api.Infrastructure.Data.Search.RegisterSearchTermSet", b =>
+                {
+                    b.HasOne("Filing.Core.Register.NormativeDocumentRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Filing.Api.Infrastructure.Data.Search.RegisterSearchTermSet", "DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

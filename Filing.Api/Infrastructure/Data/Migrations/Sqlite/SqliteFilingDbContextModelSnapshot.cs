@@ -185,6 +185,39 @@ namespace Filing.Api.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("RegisterSearch", (string)null);
                 });
 
+            modelBuilder.Entity("Filing.Api.Infrastructure.Data.Search.RegisterSearchTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Term")
+                        .IsUnique();
+
+                    b.ToTable("RegisterSearchTerms", (string)null);
+                });
+
+            modelBuilder.Entity("Filing.Api.Infrastructure.Data.Search.RegisterSearchTermSet", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TermIds")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("RegisterSearchTermSets", (string)null);
+                });
+
             modelBuilder.Entity("Filing.Api.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -1438,6 +1471,15 @@ namespace Filing.Api.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Filing.Core.Register.NormativeDocumentRecord", null)
                         .WithOne()
                         .HasForeignKey("Filing.Api.Infrastructure.Data.Search.RegisterSearchEntry", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Filing.Api.Infrastructure.Data.Search.RegisterSearchTermSet", b =>
+                {
+                    b.HasOne("Filing.Core.Register.NormativeDocumentRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Filing.Api.Infrastructure.Data.Search.RegisterSearchTermSet", "DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

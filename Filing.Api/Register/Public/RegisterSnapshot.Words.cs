@@ -1,0 +1,220 @@
+using System.Numerics;
+using Filing.Api.Infrastructure.Data.Search;
+using Filing.Core.Search;
+
+namespace Filing.Api.Register.Public;
+
+/// <summary>
+/// What a full-text query matches among the held documents, found in memory (the word index and the ranking texts)
+/// with the meaning <see cref="SearchSql.Matches"/> gives it in SQL.
+/// </summary>
+/// <param name="Sure">Positions that match.</param>
+/// <param name="Unknown">
+/// Positions that may match and only the database can tell: a phrase's exact text in a body (the body is not held), or a
+/// document whose term set is not made yet.
+/// </param>
+/// <param name="UnknownCount">How many positions <paramref name="Unknown"/> holds.</param>
+public sealed record HeldMatches(ulong[] Sure, ulong[] Unknown, int UnknownCount);
+
+public sealed partial class RegisterSnapshot
+{
+    /// <summary>
+    /// The query's matches among the held documents, from memory: the word test from the word index (title-only words
+    /// from the held title terms), a phrase's exact text from the held normalised titles. A phrase is known to be in a
+    /// document that holds it as one term (a term is a piece of the normalised text); otherwise its body test is the
+    /// database's, and the document is <see cref="HeldMatches.Unknown"/>. Evaluated in three-valued logic (surely,
+    /// perhaps), so that an exclusion of something unknown stays unknown rather than guessed.
+    /// </summary>
+    public HeldMatches MatchHeld(SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var e = new Evaluator(this, query.TitleOnly);
+        var match = e.All(query.Required.Select(g => e.Any(g.Alternatives.Select(e.Words))));
+        foreach (var word in query.Excluded.Where(p => !p.IsPhrase))
+        {
+            match = e.And(match, e.Not(e.Words(word)));
+        }
+
+        foreach (var group in query.Required.Where(g => g.Alternatives.Any(a => a.IsPhrase)))
+        {
+            match = e.And(match, e.Any(group.Alternatives.Select(a => a.IsPhrase ? e.Phrase(a.Text) : e.Words(a))));
+        }
+
+        foreach (var phrase in query.Excluded.Where(p => p.IsPhrase))
+        {
+            match = e.And(match, e.Not(e.Phrase(phrase.Text)));
+        }
+
+        var unknown = new ulong[match.Sure.Length];
+        var count = 0;
+        for (var w = 0; w < unknown.Length; w++)
+        {
+            unknown[w] = match.Perhaps[w] & ~match.Sure[w];
+            count += BitOperations.PopCount(unknown[w]);
+        }
+
+        return new HeldMatches(match.Sure, unknown, count);
+    }
+
+    /// <summary>The held documents at the positions set in <paramref name="positions"/>, in publication order.</summary>
+    public Guid[] DocumentsAt(ulong[] positions)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        var count = 0;
+        foreach (var word in positions)
+        {
+            count += BitOperations.PopCount(word);
+        }
+
+        var ids = new Guid[count];
+        var next = 0;
+        for (var w = 0; w < positions.Length; w++)
+        {
+            var word = positions[w];
+            while (word != 0)
+            {
+                ids[next++] = _byPublished[(w << 6) + BitOperations.TrailingZeroCount(word)].Id;
+                word &= word - 1;
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>A test's outcome per position: surely true, or perhaps (a superset).</summary>
+    private readonly record struct Truth(ulong[] Sure, ulong[] Perhaps);
+
+    private sealed class Evaluator(RegisterSnapshot snapshot, bool titleOnly)
+    {
+        private readonly int _words = snapshot._entries.Length;
+
+        /// <summary>Documents with a search entry: what a full-text structure can match at all.</summary>
+        private ulong[] Universe => snapshot._entries;
+
+        public Truth Words(SearchPart part) => All(part.Leaves.Select(Leaf));
+
+        public Truth All(IEnumerable<Truth> parts)
+        {
+            Truth? result = null;
+            foreach (var part in parts)
+            {
+                result = result is { } r ? And(r, part) : part;
+            }
+
+            return result ?? new Truth(Copy(Universe), Copy(Universe));
+        }
+
+        public Truth Any(IEnumerable<Truth> parts)
+        {
+            var sure = new ulong[_words];
+            var perhaps = new ulong[_words];
+            foreach (var part in parts)
+            {
+                for (var w = 0; w < _words; w++)
+                {
+                    sure[w] |= part.Sure[w];
+                    perhaps[w] |= part.Perhaps[w];
+                }
+            }
+
+            return new Truth(sure, perhaps);
+        }
+
+        public Truth And(Truth a, Truth b)
+        {
+            var sure = new ulong[_words];
+            var perhaps = new ulong[_words];
+            for (var w = 0; w < _words; w++)
+            {
+                sure[w] = a.Sure[w] & b.Sure[w];
+                perhaps[w] = a.Perhaps[w] & b.Perhaps[w];
+            }
+
+            return new Truth(sure, perhaps);
+        }
+
+        public Truth Not(Truth a)
+        {
+            var sure = new ulong[_words];
+            var perhaps = new ulong[_words];
+            for (var w = 0; w < _words; w++)
+            {
+                sure[w] = Universe[w] & ~a.Perhaps[w];
+                perhaps[w] = Universe[w] & ~a.Sure[w];
+            }
+
+            return new Truth(sure, perhaps);
+        }
+
+        /// <summary>A leaf term: in the title terms (title only), else in the term set; a document without a term set, perhaps.</summary>
+        private Truth Leaf(string term)
+        {
+            if (titleOnly)
+            {
+                var spaced = " " + term + " ";
+                var inTitle = TitleWhere((in RankText t) => t.SpacedTitleTerms.Contains(spaced, StringComparison.Ordinal));
+                return new Truth(inTitle, inTitle);
+            }
+
+            var sure = Holding(term);
+            var perhaps = new ulong[_words];
+            for (var w = 0; w < _words; w++)
+            {
+                perhaps[w] = sure[w] | (Universe[w] & ~snapshot._indexed[w]);
+            }
+
+            return new Truth(sure, perhaps);
+        }
+
+        /// <summary>
+        /// A phrase's exact text in the title (held), or in the body: surely when the document holds the text as one term,
+        /// perhaps otherwise (the database tests the body).
+        /// </summary>
+        public Truth Phrase(string text)
+        {
+            var inTitle = TitleWhere((in RankText t) => t.TitleSearch.Contains(text, StringComparison.Ordinal));
+            if (titleOnly)
+            {
+                return new Truth(inTitle, inTitle);
+            }
+
+            var asTerm = Holding(text);
+            for (var w = 0; w < _words; w++)
+            {
+                inTitle[w] |= asTerm[w];
+            }
+
+            return new Truth(inTitle, Copy(Universe));
+        }
+
+        private ulong[] Holding(string term)
+        {
+            var bits = new ulong[_words];
+            if (snapshot._terms.TryGetId(term, out var id))
+            {
+                snapshot._terms.Mark(id, snapshot._slotPositions, bits);
+            }
+
+            return bits;
+        }
+
+        private ulong[] TitleWhere(TextTest test)
+        {
+            var bits = new ulong[_words];
+            var texts = snapshot._texts;
+            for (var i = 0; i < texts.Length; i++)
+            {
+                if (texts[i].Held && test(in texts[i]))
+                {
+                    bits[i >> 6] |= 1UL << i;
+                }
+            }
+
+            return bits;
+        }
+
+        private static ulong[] Copy(ulong[] bits) => (ulong[])bits.Clone();
+
+        private delegate bool TextTest(in RankText text);
+    }
+}
