@@ -53,6 +53,8 @@ internal static class RegisterMeasurement
             await db.Database.MigrateAsync(); // a database seeded before the latest migrations (e.g. RegisterVersion)
         }
 
+        await bench.EnsureTermSetsAsync();
+
         var parser = new SearchQueryParser(new SearchAnalyzer(JiebaTokenizer.Shared));
         JiebaTokenizer.Shared.Warm();
 

@@ -107,6 +107,7 @@ internal static class RegisterSeeder
             }
         }
 
+        await bench.EnsureTermSetsAsync(); // the bulk load writes entries only
         Console.WriteLine($"register-seed: done in {clock.Elapsed:hh\\:mm\\:ss}; database size {await bench.SizeAsync()}");
     }
 
