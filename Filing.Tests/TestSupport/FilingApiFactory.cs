@@ -43,6 +43,9 @@ public class FilingApiFactory : WebApplicationFactory<Program>
     /// </summary>
     public virtual int SnapshotRefreshSeconds => 0;
 
+    /// <summary><c>Register:HeldBodyTextMiB</c> (null: the service's default, which holds every body of a test register).</summary>
+    public virtual int? HeldBodyTextMiB => null;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -67,6 +70,11 @@ public class FilingApiFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Register:SnapshotRefreshSeconds", SnapshotRefreshSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (HeldBodyTextMiB is { } mib)
+        {
+            builder.UseSetting("Register:HeldBodyTextMiB", mib.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -103,7 +111,7 @@ public class PostgresApiFactory : FilingApiFactory
 }
 
 /// <summary>An app instance on a given database, so that several instances can share one (as behind a load balancer).</summary>
-public sealed class SharedDatabaseApiFactory(string provider, string connectionString, long? resultCacheRows = null, int snapshotRefreshSeconds = 0) : FilingApiFactory
+public sealed class SharedDatabaseApiFactory(string provider, string connectionString, long? resultCacheRows = null, int snapshotRefreshSeconds = 0, int? heldBodyTextMiB = null) : FilingApiFactory
 {
     public override string Provider => provider;
 
@@ -112,6 +120,8 @@ public sealed class SharedDatabaseApiFactory(string provider, string connectionS
     public override long? ResultCacheRows => resultCacheRows;
 
     public override int SnapshotRefreshSeconds => snapshotRefreshSeconds;
+
+    public override int? HeldBodyTextMiB => heldBodyTextMiB;
 }
 
 /// <summary>The SQLite host with the public register's result cache off (every answer from the database).</summary>

@@ -177,7 +177,7 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
             }
         }
 
-        return await RegisterSnapshot.LoadAsync(db, ct);
+        return await RegisterSnapshot.LoadAsync(db, cache!.BodyTextBudget, ct);
     }
 
     /// <summary>

@@ -40,12 +40,16 @@ public sealed class RegisterResultCache : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
+        BodyTextBudget = Math.Max(0, options.Value.HeldBodyTextMiB) * 1024L * 1024L / sizeof(char);
         var rows = options.Value.ResultCacheRows;
         if (rows > 0)
         {
             _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = rows, CompactionPercentage = 0.25 });
         }
     }
+
+    /// <summary>Characters of normalised bodies the snapshot may hold (<see cref="RegisterOptions.HeldBodyTextMiB"/>).</summary>
+    public long BodyTextBudget { get; }
 
     /// <summary>False when <see cref="RegisterOptions.ResultCacheRows"/> is 0: every question goes to the database.</summary>
     public bool Enabled => _cache is not null;

@@ -20,9 +20,9 @@ public sealed partial class RegisterSnapshot
 {
     /// <summary>
     /// The query's matches among the held documents, from memory: the word test from the word index (title-only words
-    /// from the held title terms), a phrase's exact text from the held normalised titles. A phrase is known to be in a
-    /// document that holds it as one term (a term is a piece of the normalised text); otherwise its body test is the
-    /// database's, and the document is <see cref="HeldMatches.Unknown"/>. Evaluated in three-valued logic (surely,
+    /// from the held title terms), a phrase's exact text from the held normalised titles and bodies. A phrase is known to
+    /// be in a document that holds it as one term (a term is a piece of the normalised text); otherwise, without the body
+    /// held, its body test is the database's, and the document is <see cref="HeldMatches.Unknown"/>. Evaluated in three-valued logic (surely,
     /// perhaps), so that an exclusion of something unknown stays unknown rather than guessed.
     /// </summary>
     public HeldMatches MatchHeld(SearchQuery query)
@@ -35,14 +35,16 @@ public sealed partial class RegisterSnapshot
             match = e.And(match, e.Not(e.Words(word)));
         }
 
+        // A phrase's body test only where the words already may match (the candidates): elsewhere its answer cannot matter.
         foreach (var group in query.Required.Where(g => g.Alternatives.Any(a => a.IsPhrase)))
         {
-            match = e.And(match, e.Any(group.Alternatives.Select(a => a.IsPhrase ? e.Phrase(a.Text) : e.Words(a))));
+            var candidates = match.Perhaps;
+            match = e.And(match, e.Any(group.Alternatives.Select(a => a.IsPhrase ? e.Phrase(a.Text, candidates) : e.Words(a))));
         }
 
         foreach (var phrase in query.Excluded.Where(p => p.IsPhrase))
         {
-            match = e.And(match, e.Not(e.Phrase(phrase.Text)));
+            match = e.And(match, e.Not(e.Phrase(phrase.Text, match.Perhaps)));
         }
 
         var unknown = new ulong[match.Sure.Length];
@@ -167,24 +169,43 @@ public sealed partial class RegisterSnapshot
         }
 
         /// <summary>
-        /// A phrase's exact text in the title (held), or in the body: surely when the document holds the text as one term,
-        /// perhaps otherwise (the database tests the body).
+        /// A phrase's exact text in the title, or in the body: surely when the document holds the text as one term; else,
+        /// among <paramref name="candidates"/>, as its held body says; else perhaps (the database tests the body).
         /// </summary>
-        public Truth Phrase(string text)
+        public Truth Phrase(string text, ulong[] candidates)
         {
-            var inTitle = TitleWhere((in RankText t) => t.TitleSearch.Contains(text, StringComparison.Ordinal));
+            var sure = TitleWhere((in RankText t) => t.TitleSearch.Contains(text, StringComparison.Ordinal));
             if (titleOnly)
             {
-                return new Truth(inTitle, inTitle);
+                return new Truth(sure, sure);
             }
 
             var asTerm = Holding(text);
+            var perhaps = Copy(Universe);
+            var bodies = snapshot._bodies;
             for (var w = 0; w < _words; w++)
             {
-                inTitle[w] |= asTerm[w];
+                sure[w] |= asTerm[w];
+                var open = candidates[w] & ~sure[w];
+                while (open != 0)
+                {
+                    var position = (w << 6) + BitOperations.TrailingZeroCount(open);
+                    open &= open - 1;
+                    if (bodies[position] is { } body)
+                    {
+                        if (body.Contains(text, StringComparison.Ordinal))
+                        {
+                            sure[w] |= 1UL << position;
+                        }
+                        else
+                        {
+                            perhaps[w] &= ~(1UL << position);
+                        }
+                    }
+                }
             }
 
-            return new Truth(inTitle, Copy(Universe));
+            return new Truth(sure, perhaps);
         }
 
         private ulong[] Holding(string term)

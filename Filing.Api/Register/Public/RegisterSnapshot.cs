@@ -30,6 +30,8 @@ public sealed partial class RegisterSnapshot
     private readonly int[] _slotPositions;
     private readonly ulong[] _indexed;
     private readonly ulong[] _entries;
+    private readonly string?[] _bodies;
+    private readonly long _bodyBudget;
 
     /// <summary>
     /// What <see cref="SearchSql.RankOf"/> reads of a document's search entry, in one string (normalised title, NUL, title
@@ -67,9 +69,18 @@ public sealed partial class RegisterSnapshot
     /// <param name="byEffective">Positions in <paramref name="byPublished"/>, newest effective date first (<see cref="CompareEffective"/>).</param>
     /// <param name="terms">The word index of the held documents' term sets.</param>
     /// <param name="slotPositions">Its slots' positions in <paramref name="byPublished"/> (negative: not held, or replaced).</param>
-    private RegisterSnapshot(Entry[] byPublished, RankText[] texts, int[] byEffective, RegisterTermIndex terms, int[] slotPositions)
+    /// <param name="bodies">Normalised bodies by position, where held (<see cref="RegisterOptions.HeldBodyTextMiB"/>).</param>
+    /// <param name="bodyBudget">Characters of bodies this snapshot and its updates may hold.</param>
+    private RegisterSnapshot(Entry[] byPublished, RankText[] texts, int[] byEffective, RegisterTermIndex terms, int[] slotPositions, string?[] bodies, long bodyBudget)
     {
         _byPublished = byPublished;
+        _bodies = bodies;
+        _bodyBudget = bodyBudget;
+        foreach (var body in bodies)
+        {
+            HeldBodyChars += body?.Length ?? 0;
+        }
+
         _texts = texts;
         _byEffective = byEffective;
         _terms = terms;
@@ -105,16 +116,18 @@ public sealed partial class RegisterSnapshot
     }
 
     /// <summary>The snapshot of <paramref name="entries"/> in any order, sorted here; slot <c>i</c> of the word index is <c>entries[i]</c>.</summary>
-    private static RegisterSnapshot Sorted(Entry[] entries, EntryTexts?[] texts, byte[]?[] sets, RegisterTermIndex terms)
+    private static RegisterSnapshot Sorted(Entry[] entries, EntryTexts?[] texts, byte[]?[] sets, RegisterTermIndex terms, string?[] bodies, long bodyBudget)
     {
         var order = Enumerable.Range(0, entries.Length).ToArray();
         Array.Sort(order, (x, y) => ComparePublished(in entries[x], in entries[y]));
         var byPublished = new Entry[entries.Length];
         var sortedTexts = new RankText[entries.Length];
+        var sortedBodies = new string?[entries.Length];
         for (var i = 0; i < order.Length; i++)
         {
             byPublished[i] = entries[order[i]];
             sortedTexts[i] = RankText.Of(texts[order[i]]);
+            sortedBodies[i] = bodies[order[i]];
         }
 
         var slotPositions = new int[terms.Slots];
@@ -129,7 +142,7 @@ public sealed partial class RegisterSnapshot
 
         var byEffective = Enumerable.Range(0, byPublished.Length).ToArray();
         Array.Sort(byEffective, (x, y) => CompareEffective(in byPublished[x], in byPublished[y]));
-        return new RegisterSnapshot(byPublished, sortedTexts, byEffective, terms, slotPositions);
+        return new RegisterSnapshot(byPublished, sortedTexts, byEffective, terms, slotPositions, sortedBodies, bodyBudget);
     }
 
     /// <summary>Publication order: newest first, then id descending (<see cref="PublicRegisterSpec"/>'s keyset).</summary>
@@ -180,13 +193,19 @@ public sealed partial class RegisterSnapshot
     /// <summary>The word index's postings and their size in bytes, for diagnostics.</summary>
     internal (long Postings, long Bytes) WordIndexSize() => (_terms.PostingCount(), _terms.PostingBytes());
 
-    /// <summary>Reads the published documents (what an anonymous caller sees) in one narrow query.</summary>
-    public static async Task<RegisterSnapshot> LoadAsync(FilingDbContext db, CancellationToken ct)
+    /// <summary>Characters of normalised bodies held.</summary>
+    public long HeldBodyChars { get; }
+
+    /// <summary>Reads the published documents (what an anonymous caller sees), holding no bodies.</summary>
+    public static Task<RegisterSnapshot> LoadAsync(FilingDbContext db, CancellationToken ct) => LoadAsync(db, 0, ct);
+
+    /// <summary>Reads the published documents (what an anonymous caller sees), holding bodies up to <paramref name="bodyBudget"/> characters.</summary>
+    public static async Task<RegisterSnapshot> LoadAsync(FilingDbContext db, long bodyBudget, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var (entries, texts, sets) = await ReadAsync(db, null, new Dictionary<string, string>(StringComparer.Ordinal), ct);
+        var (entries, texts, sets, bodies) = await ReadAsync(db, null, new Dictionary<string, string>(StringComparer.Ordinal), bodyBudget, ct);
         var terms = RegisterTermIndex.Build(sets, await TermsAsync(db, 0, ct));
-        var snapshot = Sorted(entries, texts, sets, terms);
+        var snapshot = Sorted(entries, texts, sets, terms, bodies, bodyBudget);
         snapshot.DocumentsRead = entries.Length;
         return snapshot;
     }
@@ -200,27 +219,31 @@ public sealed partial class RegisterSnapshot
     /// This snapshot brought up to date for the documents in <paramref name="changed"/> (those a
     /// <see cref="Feeds.RegisterChange"/> names since this snapshot's state): each is read again, and replaces, joins or
     /// leaves the held documents as it now is published or not. Every other document is kept as held. The result is the
-    /// snapshot <see cref="LoadAsync"/> would read, at the cost of reading the changed documents only.
+    /// snapshot <see cref="LoadAsync(FilingDbContext, long, CancellationToken)"/> would read, at the cost of reading the changed documents only.
     /// </summary>
     public async Task<RegisterSnapshot> UpdateAsync(FilingDbContext db, IReadOnlyCollection<Guid> changed, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(changed);
-        var (fresh, freshTexts, freshSets) = await ReadAsync(db, changed, new Dictionary<string, string>(StringComparer.Ordinal), ct);
         var removed = new bool[_byPublished.Length];
         var kept = _byPublished.Length;
+        var keptBodies = HeldBodyChars;
         foreach (var id in changed)
         {
             if (_positions.TryGetValue(id, out var position) && !removed[position])
             {
                 removed[position] = true;
                 kept--;
+                keptBodies -= _bodies[position]?.Length ?? 0;
             }
         }
+
+        var (fresh, freshTexts, freshSets, freshBodies) = await ReadAsync(db, changed, new Dictionary<string, string>(StringComparer.Ordinal), _bodyBudget - keptBodies, ct);
 
         // Both orders are merges of the held order (less the changed documents) with the few re-read ones: no full sort.
         var byPublished = new Entry[kept + fresh.Length];
         var texts = new RankText[byPublished.Length];
+        var bodies = new string?[byPublished.Length];
         var heldTo = new int[_byPublished.Length];
         var freshTo = new int[fresh.Length];
         var freshByPublished = Enumerable.Range(0, fresh.Length).ToArray();
@@ -236,11 +259,11 @@ public sealed partial class RegisterSnapshot
             if (f < fresh.Length && (h == _byPublished.Length || ComparePublished(in fresh[freshByPublished[f]], in _byPublished[h]) < 0))
             {
                 var i = freshByPublished[f++];
-                (byPublished[next], texts[next], freshTo[i]) = (fresh[i], RankText.Of(freshTexts[i]), next);
+                (byPublished[next], texts[next], bodies[next], freshTo[i]) = (fresh[i], RankText.Of(freshTexts[i]), freshBodies[i], next);
             }
             else
             {
-                (byPublished[next], texts[next], heldTo[h]) = (_byPublished[h], _texts[h], next);
+                (byPublished[next], texts[next], bodies[next], heldTo[h]) = (_byPublished[h], _texts[h], _bodies[h], next);
                 h++;
             }
         }
@@ -288,7 +311,7 @@ public sealed partial class RegisterSnapshot
         }
 
         addedPositions.CopyTo(slotPositions, _slotPositions.Length);
-        return new RegisterSnapshot(byPublished, texts, byEffective, terms, slotPositions) { DocumentsRead = fresh.Length };
+        return new RegisterSnapshot(byPublished, texts, byEffective, terms, slotPositions, bodies, _bodyBudget) { DocumentsRead = fresh.Length };
     }
 
     /// <summary>Slots of the word index that no held document uses any more (replaced by an update, or gone).</summary>
@@ -300,8 +323,8 @@ public sealed partial class RegisterSnapshot
     /// the database which documents match, not to rank each of them (on PostgreSQL the rank's substring tests cost about
     /// as much as finding 100,000 matches).
     /// </summary>
-    private static async Task<(Entry[] Entries, EntryTexts?[] Texts, byte[]?[] Sets)> ReadAsync(
-        FilingDbContext db, IReadOnlyCollection<Guid>? only, Dictionary<string, string> names, CancellationToken ct)
+    private static async Task<(Entry[] Entries, EntryTexts?[] Texts, byte[]?[] Sets, string?[] Bodies)> ReadAsync(
+        FilingDbContext db, IReadOnlyCollection<Guid>? only, Dictionary<string, string> names, long bodyBudget, CancellationToken ct)
     {
         var documents = db.Documents.AsNoTracking().Where(DocumentVisibility.For(Caller.Anonymous));
         var search = db.RegisterSearch.AsNoTracking();
@@ -350,7 +373,21 @@ public sealed partial class RegisterSnapshot
             }
         }
 
-        return (entries, texts, sets);
+        // Bodies last and apart (the widest column): read while the budget lasts, the rest left to the database.
+        var bodies = new string?[entries.Length];
+        if (bodyBudget > 0)
+        {
+            await foreach (var b in search.Select(e => new { e.DocumentId, e.BodySearch }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (b.BodySearch.Length <= bodyBudget && positions.TryGetValue(b.DocumentId, out var position))
+                {
+                    bodies[position] = b.BodySearch;
+                    bodyBudget -= b.BodySearch.Length;
+                }
+            }
+        }
+
+        return (entries, texts, sets, bodies);
     }
 
     /// <summary>The entry of a published document, when it is one.</summary>

@@ -87,6 +87,7 @@ public abstract class RegisterResultCacheScenarios(ResultCacheInstances instance
 
         cachedIds.Should().NotBeEmpty().And.Equal(databaseIds, query);
         cachedScores.Should().Equal(databaseScores, "the ranks computed in memory are the ranks computed in SQL");
+        (await WalkAsync(new RegisterClient(_refreshing), query)).Ids.Should().Equal(databaseIds, "without bodies held, phrases are tested in the database");
         cachedIds.Should().OnlyHaveUniqueItems();
         cachedTotal.Should().Be(databaseTotal).And.Be(cachedIds.Count);
 
@@ -392,7 +393,10 @@ public abstract class ResultCacheInstances : IAsyncLifetime
 
     public SharedDatabaseApiFactory Uncached { get; private set; } = null!;
 
-    /// <summary>A cached instance that loads the snapshot of a changed register in the background, every second.</summary>
+    /// <summary>
+    /// A cached instance that loads the snapshot of a changed register in the background, every second, and holds no
+    /// bodies (its phrase tests go to the database).
+    /// </summary>
     public SharedDatabaseApiFactory Refreshing { get; private set; } = null!;
 
     protected abstract Task<(string Provider, string Connection)> DatabaseAsync();
@@ -406,7 +410,7 @@ public abstract class ResultCacheInstances : IAsyncLifetime
         Other.CreateClient().Dispose();
         Uncached = new SharedDatabaseApiFactory(provider, connection, resultCacheRows: 0);
         Uncached.CreateClient().Dispose();
-        Refreshing = new SharedDatabaseApiFactory(provider, connection, snapshotRefreshSeconds: 1);
+        Refreshing = new SharedDatabaseApiFactory(provider, connection, snapshotRefreshSeconds: 1, heldBodyTextMiB: 0);
         Refreshing.CreateClient().Dispose();
 
         var writer = new RegisterClient(Other);
