@@ -26,6 +26,7 @@ namespace Filing.Benchmarks.Register;
 internal static class RegisterMeasurement
 {
     private static readonly HashSet<RegisterResultCache> Shared = [];
+    private static readonly Dictionary<string, RegisterResultCache> SharedByMode = new(StringComparer.Ordinal);
 
     private static readonly DateOnly Today = new(2026, 6, 30);
 
@@ -241,8 +242,14 @@ internal static class RegisterMeasurement
     /// </summary>
     private static Func<Task<RegisterResultCache?>> Caches(string mode, BenchDatabase bench)
     {
-        var shared = new RegisterResultCache(Options.Create(new RegisterOptions()));
-        Shared.Add(shared);
+        // One per mode for the whole run: each holds a register snapshot (~800 MiB with the bodies at 100,000 documents),
+        // so one per question ran the process out of memory.
+        if (!SharedByMode.TryGetValue(mode, out var shared))
+        {
+            SharedByMode[mode] = shared = new RegisterResultCache(Options.Create(new RegisterOptions()));
+            Shared.Add(shared);
+        }
+
         return mode switch
         {
             "off" => () => Task.FromResult<RegisterResultCache?>(null),
@@ -251,12 +258,14 @@ internal static class RegisterMeasurement
             {
                 // The snapshot of this register state, loaded once (untimed) and handed to each new cache: what an
                 // instance holds after the refresher has loaded it.
-                var version = await VersionAsync(bench);
-                var snapshot = await shared.SnapshotAsync(version, async _ =>
+                // Brought up to date as an instance's refresher does (the changed mode moves the register on).
+                await using (var db = bench.Create())
                 {
-                    await using var db = bench.Create();
-                    return await RegisterSnapshot.LoadAsync(db, CancellationToken.None);
-                });
+                    await new PublicRegisterQuery(db, shared).PrepareAsync(CancellationToken.None);
+                }
+
+                var version = await VersionAsync(bench);
+                var snapshot = await shared.SnapshotAsync(version, _ => throw new InvalidOperationException("The snapshot was prepared just before."));
                 var cache = new RegisterResultCache(Options.Create(new RegisterOptions()));
                 await cache.SnapshotAsync(version, _ => Task.FromResult(snapshot));
                 return cache;

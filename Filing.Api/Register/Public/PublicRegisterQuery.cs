@@ -241,8 +241,12 @@ public sealed class PublicRegisterQuery(FilingDbContext db, RegisterResultCache?
             if (held.UnknownCount <= ConfirmAtMost)
             {
                 cache.CountHeld();
-                var sure = snapshot.DocumentsAt(held.Sure);
-                return held.UnknownCount == 0 ? sure : [.. sure, .. await MatchingAsync(search, snapshot.DocumentsAt(held.Unknown), ct)];
+                if (held.UnknownCount > 0)
+                {
+                    snapshot.SetPositions(await MatchingAsync(search, snapshot.DocumentsAt(held.Unknown), ct), held.Sure);
+                }
+
+                return snapshot.DocumentsAt(held.Sure);
             }
 
             if (SearchSql.EntryMatches(search, db.Provider) is var (entrySql, entryParameters))

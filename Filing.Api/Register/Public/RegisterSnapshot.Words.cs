@@ -58,6 +58,26 @@ public sealed partial class RegisterSnapshot
         return new HeldMatches(match.Sure, unknown, count);
     }
 
+    /// <summary>
+    /// Positions behind id lists this snapshot made (<see cref="DocumentsAt"/>), so that <see cref="Rank"/> marks them
+    /// without looking up each id (100,000 look-ups cost ~10 ms).
+    /// </summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Guid[], ulong[]> _madeFrom = new();
+
+    /// <summary>Sets in <paramref name="positions"/> the positions of those of <paramref name="ids"/> held.</summary>
+    public void SetPositions(IEnumerable<Guid> ids, ulong[] positions)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(positions);
+        foreach (var id in ids)
+        {
+            if (_positions.TryGetValue(id, out var position))
+            {
+                positions[position >> 6] |= 1UL << position;
+            }
+        }
+    }
+
     /// <summary>The held documents at the positions set in <paramref name="positions"/>, in publication order.</summary>
     public Guid[] DocumentsAt(ulong[] positions)
     {
@@ -80,6 +100,7 @@ public sealed partial class RegisterSnapshot
             }
         }
 
+        _madeFrom.AddOrUpdate(ids, positions);
         return ids;
     }
 
@@ -183,27 +204,33 @@ public sealed partial class RegisterSnapshot
             var asTerm = Holding(text);
             var perhaps = Copy(Universe);
             var bodies = snapshot._bodies;
-            for (var w = 0; w < _words; w++)
+
+            // Reading tens of thousands of bodies (~7 KB each) is bound by memory bandwidth: split over the cores, each
+            // range of words written by one thread only.
+            Parallel.For(0, (_words + WordsPerTask - 1) / WordsPerTask, task =>
             {
-                sure[w] |= asTerm[w];
-                var open = candidates[w] & ~sure[w];
-                while (open != 0)
+                for (var w = task * WordsPerTask; w < Math.Min(_words, (task + 1) * WordsPerTask); w++)
                 {
-                    var position = (w << 6) + BitOperations.TrailingZeroCount(open);
-                    open &= open - 1;
-                    if (bodies[position] is { } body)
+                    sure[w] |= asTerm[w];
+                    var open = candidates[w] & ~sure[w];
+                    while (open != 0)
                     {
-                        if (body.Contains(text, StringComparison.Ordinal))
+                        var position = (w << 6) + BitOperations.TrailingZeroCount(open);
+                        open &= open - 1;
+                        if (bodies[position] is { } body)
                         {
-                            sure[w] |= 1UL << position;
-                        }
-                        else
-                        {
-                            perhaps[w] &= ~(1UL << position);
+                            if (body.Contains(text, StringComparison.Ordinal))
+                            {
+                                sure[w] |= 1UL << position;
+                            }
+                            else
+                            {
+                                perhaps[w] &= ~(1UL << position);
+                            }
                         }
                     }
                 }
-            }
+            });
 
             return new Truth(sure, perhaps);
         }
@@ -233,6 +260,9 @@ public sealed partial class RegisterSnapshot
 
             return bits;
         }
+
+        /// <summary>64 documents a word: 4,096 documents a task.</summary>
+        private const int WordsPerTask = 64;
 
         private static ulong[] Copy(ulong[] bits) => (ulong[])bits.Clone();
 

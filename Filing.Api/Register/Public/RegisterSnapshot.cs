@@ -520,11 +520,24 @@ public sealed partial class RegisterSnapshot
 
         // Marked first, then ranked in publication order: the entries and texts are then read in the order they lie in
         // memory, not in the order the database found the matches.
-        foreach (var id in matches)
+        if (matches is Guid[] made && _madeFrom.TryGetValue(made, out var positions))
         {
-            if (_positions.TryGetValue(id, out var position))
+            for (var w = 0; w < positions.Length; w++)
             {
-                ranks[position] = 0;
+                for (var word = positions[w]; word != 0; word &= word - 1)
+                {
+                    ranks[(w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word)] = 0;
+                }
+            }
+        }
+        else
+        {
+            foreach (var id in matches)
+            {
+                if (_positions.TryGetValue(id, out var position))
+                {
+                    ranks[position] = 0;
+                }
             }
         }
 
