@@ -204,6 +204,7 @@ public sealed partial class RegisterSnapshot
             var asTerm = Holding(text);
             var perhaps = Copy(Universe);
             var bodies = snapshot._bodies;
+            var mask = HeldBody.MaskOf(text);
 
             // Reading tens of thousands of bodies (~7 KB each) is bound by memory bandwidth: split over the cores, each
             // range of words written by one thread only.
@@ -219,7 +220,7 @@ public sealed partial class RegisterSnapshot
                         open &= open - 1;
                         if (bodies[position] is { } body)
                         {
-                            if (body.Contains(text, StringComparison.Ordinal))
+                            if (body.Contains(text, mask))
                             {
                                 sure[w] |= 1UL << position;
                             }
