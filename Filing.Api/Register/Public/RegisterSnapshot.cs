@@ -329,7 +329,6 @@ public sealed partial class RegisterSnapshot
     private static async Task<(Entry[] Entries, EntryTexts?[] Texts, byte[]?[] Sets, HeldBody?[] Bodies)> ReadAsync(
         FilingDbContext db, IReadOnlyCollection<Guid>? only, Dictionary<string, string> names, long bodyBudget, CancellationToken ct)
     {
-        var bodyReads = only is null && bodyBudget > 0 ? PartitionedBodiesAsync(db, bodyBudget, ct) : null;
         var documents = db.Documents.AsNoTracking().Where(DocumentVisibility.For(Caller.Anonymous));
         var search = db.RegisterSearch.AsNoTracking();
         var termSets = db.RegisterSearchTermSets.AsNoTracking();
@@ -378,63 +377,22 @@ public sealed partial class RegisterSnapshot
         }
 
         // Bodies last and apart (the widest column): read while the budget lasts, the rest left to the database.
+        var bodies = new string?[entries.Length];
+        if (bodyBudget > 0)
+        {
+            await foreach (var b in search.Select(e => new { e.DocumentId, e.BodySearch }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (b.BodySearch.Length <= bodyBudget && positions.TryGetValue(b.DocumentId, out var position))
+                {
+                    bodies[position] = b.BodySearch;
+                    bodyBudget -= b.BodySearch.Length;
+                }
+            }
+        }
+
         var held = new HeldBody?[entries.Length];
-        foreach (var (documentId, body) in await (bodyReads ?? BodiesAsync(db, search, bodyBudget, ct)))
-        {
-            if (positions.TryGetValue(documentId, out var position))
-            {
-                held[position] = body;
-            }
-        }
-
+        Parallel.For(0, bodies.Length, i => held[i] = bodies[i] is { } body ? HeldBody.Of(body) : null);
         return (entries, texts, sets, held);
-    }
-
-    /// <summary>How many connections a full load reads the bodies over (decompressing ~1 GB of text at 100,000 documents).</summary>
-    private static int BodyReaders => Math.Clamp(Environment.ProcessorCount, 1, 4);
-
-    /// <summary>
-    /// All entries' bodies (a full load), read over <see cref="BodyReaders"/> connections of their own in parallel with
-    /// the rest of the load, each taking a share of the entries (by id) and of the budget: 4.7 s on one at 100,000
-    /// documents.
-    /// </summary>
-    private static async Task<List<(Guid DocumentId, HeldBody Body)>> PartitionedBodiesAsync(FilingDbContext db, long bodyBudget, CancellationToken ct)
-    {
-        var options = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>(db);
-        var parts = BodyReaders;
-        var reads = Enumerable.Range(0, parts).Select(part => Task.Run(async () =>
-        {
-            await using var reader = (FilingDbContext)Activator.CreateInstance(db.GetType(), options)!;
-            return await BodiesAsync(reader, reader.RegisterSearch.AsNoTracking().Where(e => e.Id % parts == part), bodyBudget / parts, ct);
-        }, ct)).ToList();
-        var all = new List<(Guid, HeldBody)>();
-        foreach (var read in reads)
-        {
-            all.AddRange(await read);
-        }
-
-        return all;
-    }
-
-    /// <summary>The bodies of <paramref name="entries"/>, while <paramref name="budget"/> characters last.</summary>
-    private static async Task<List<(Guid DocumentId, HeldBody Body)>> BodiesAsync(FilingDbContext db, IQueryable<RegisterSearchEntry> entries, long budget, CancellationToken ct)
-    {
-        var bodies = new List<(Guid, HeldBody)>();
-        if (budget <= 0)
-        {
-            return bodies;
-        }
-
-        await foreach (var b in entries.Select(e => new { e.DocumentId, e.BodySearch }).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (b.BodySearch.Length <= budget)
-            {
-                bodies.Add((b.DocumentId, HeldBody.Of(b.BodySearch)));
-                budget -= b.BodySearch.Length;
-            }
-        }
-
-        return bodies;
     }
 
     /// <summary>The entry of a published document, when it is one.</summary>
