@@ -8,12 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Filing.Api.Register.Public;
 
 /// <summary>
-/// What the public register's filters, orders and facets read of every published document (no texts: ~100 bytes a
-/// document), held in memory for one register state (<see cref="Feeds.EventLogState.RegisterVersion"/>) in the
-/// <see cref="RegisterResultCache"/>. Loaded once per state and instance (one narrow read of the published documents),
-/// it answers every question after that without reading the register again: a list's total and page, the facets, and
-/// the filters and order of a full-text question's matches (the database then only finds and ranks the matches in the
-/// search table). Counting tens of thousands of documents in SQL costs 10–45 ms on PostgreSQL at 100,000 documents
+/// What the public register's filters, orders, facets and ranking read of every published document, its terms as a word
+/// index (<see cref="RegisterTermIndex"/>) and, within <see cref="RegisterOptions.HeldBodyTextMiB"/>, its normalised
+/// body (<see cref="HeldBody"/>), held in memory for one register state (<see cref="Feeds.EventLogState.RegisterVersion"/>)
+/// in the <see cref="RegisterResultCache"/>. Loaded once per instance and brought up to date from the changed documents,
+/// it answers every question after that without reading the register again: a list's total and page, the facets, and a
+/// full-text question's matches (<see cref="MatchHeld"/>: the database is asked only about what memory cannot tell),
+/// their filters and order. Counting tens of thousands of documents in SQL costs 10–45 ms on PostgreSQL at 100,000 documents
 /// whatever the index; here it is a pass over an array.
 /// <para>Its filters are <see cref="PublicRegisterSpec"/>'s criteria, written once more for memory (number look-ups
 /// excepted: they stay SQL index look-ups); status uses <see cref="DocumentStatusRules.Derive"/>, the rule

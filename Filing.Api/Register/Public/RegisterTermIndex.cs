@@ -55,7 +55,7 @@ internal sealed class RegisterTermIndex
             var id = 0;
             for (var i = 0; i < set.Length;)
             {
-                id += Next(set, ref i);
+                id += TermIdCodec.NextGap(set, ref i);
                 if ((uint)id >= (uint)counts.Length)
                 {
                     Array.Resize(ref counts, Math.Max(id + 1, counts.Length * 2));
@@ -91,7 +91,7 @@ internal sealed class RegisterTermIndex
             var id = 0;
             for (var i = 0; i < set.Length;)
             {
-                id += Next(set, ref i);
+                id += TermIdCodec.NextGap(set, ref i);
                 if (bits[id] is { } b)
                 {
                     b[slot >> 6] |= 1UL << slot;
@@ -122,7 +122,7 @@ internal sealed class RegisterTermIndex
             var id = 0;
             for (var i = 0; i < added[a].Length;)
             {
-                id += Next(added[a], ref i);
+                id += TermIdCodec.NextGap(added[a], ref i);
                 if (!adds.TryGetValue(id, out var list))
                 {
                     adds[id] = list = [];
@@ -208,27 +208,6 @@ internal sealed class RegisterTermIndex
 
     /// <summary>Bytes the postings take (diagnostics).</summary>
     public long PostingBytes() => _bits.Sum(b => (b?.Length ?? 0) * 8L) + _lists.Sum(l => (l?.Length ?? 0) * 4L);
-
-    /// <summary>The next number's gap in a packed set (<see cref="TermIdCodec"/>), advancing <paramref name="i"/>.</summary>
-    private static int Next(byte[] packed, ref int i)
-    {
-        uint gap = 0;
-        var shift = 0;
-        byte b;
-        do
-        {
-            if (i == packed.Length || shift > 28)
-            {
-                throw new FormatException("A packed term set ends inside a number.");
-            }
-
-            b = packed[i++];
-            gap |= (uint)(b & 0x7F) << shift;
-            shift += 7;
-        }
-        while ((b & 0x80) != 0);
-        return (int)gap;
-    }
 
     internal static int Words(int bits) => (bits + 63) >> 6;
 

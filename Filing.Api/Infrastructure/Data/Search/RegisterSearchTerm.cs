@@ -80,42 +80,38 @@ public static class TermIdCodec
         return [.. bytes];
     }
 
-    /// <summary>Calls <paramref name="each"/> with every number in <paramref name="packed"/>, ascending.</summary>
-    public static void Decode<TState>(ReadOnlySpan<byte> packed, ref TState state, DecodeAction<TState> each)
-    {
-        ArgumentNullException.ThrowIfNull(each);
-        var id = 0;
-        var i = 0;
-        while (i < packed.Length)
-        {
-            uint gap = 0;
-            var shift = 0;
-            byte b;
-            do
-            {
-                if (i == packed.Length || shift > 28)
-                {
-                    throw new FormatException("A packed term set ends inside a number.");
-                }
-
-                b = packed[i++];
-                gap |= (uint)(b & 0x7F) << shift;
-                shift += 7;
-            }
-            while ((b & 0x80) != 0);
-            id += (int)gap;
-            each(ref state, id);
-        }
-    }
-
     /// <summary>The numbers in <paramref name="packed"/>, ascending.</summary>
     public static int[] Decode(ReadOnlySpan<byte> packed)
     {
         var ids = new List<int>(packed.Length);
-        Decode(packed, ref ids, static (ref List<int> list, int id) => list.Add(id));
+        var id = 0;
+        for (var i = 0; i < packed.Length;)
+        {
+            id += NextGap(packed, ref i);
+            ids.Add(id);
+        }
+
         return [.. ids];
     }
 
-    /// <summary>Receives one decoded number.</summary>
-    public delegate void DecodeAction<TState>(ref TState state, int id);
+    /// <summary>The gap to the next number, read from <paramref name="packed"/> at <paramref name="i"/> (advanced past it).</summary>
+    public static int NextGap(ReadOnlySpan<byte> packed, ref int i)
+    {
+        uint gap = 0;
+        var shift = 0;
+        byte b;
+        do
+        {
+            if (i == packed.Length || shift > 28)
+            {
+                throw new FormatException("A packed term set ends inside a number.");
+            }
+
+            b = packed[i++];
+            gap |= (uint)(b & 0x7F) << shift;
+            shift += 7;
+        }
+        while ((b & 0x80) != 0);
+        return (int)gap;
+    }
 }
