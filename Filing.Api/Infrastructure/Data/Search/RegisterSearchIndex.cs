@@ -41,15 +41,18 @@ public sealed class RegisterSearchIndex(FilingDbContext db, SearchAnalyzer analy
             entry.Update(analysed, key, clock.GetUtcNow());
         }
 
-        await SetTermsAsync(document.Id, analysed.TitleTerms, analysed.BodyTerms, null, ct);
+        await SetTermsAsync(document.Id, analysed.TitleTerms, analysed.BodyTerms, null, missing: false, ct);
     }
 
-    /// <summary>Adds or replaces a document's <see cref="RegisterSearchTermSet"/>; saved by the caller's SaveChanges.</summary>
-    private async Task SetTermsAsync(Guid documentId, string titleTerms, string bodyTerms, Dictionary<string, int>? known, CancellationToken ct)
+    /// <summary>
+    /// Adds or replaces a document's <see cref="RegisterSearchTermSet"/>; saved by the caller's SaveChanges.
+    /// <paramref name="missing"/>: the caller knows the document has none (no look-up).
+    /// </summary>
+    private async Task SetTermsAsync(Guid documentId, string titleTerms, string bodyTerms, Dictionary<string, int>? known, bool missing, CancellationToken ct)
     {
         var ids = await SearchTermDictionary.IdsAsync(db, SearchTermDictionary.TermsOf(titleTerms, bodyTerms), known, ct);
         var packed = TermIdCodec.Encode(ids);
-        var set = db.RegisterSearchTermSets.Local.FirstOrDefault(s => s.DocumentId == documentId)
+        var set = missing ? null : db.RegisterSearchTermSets.Local.FirstOrDefault(s => s.DocumentId == documentId)
             ?? await db.RegisterSearchTermSets.SingleOrDefaultAsync(s => s.DocumentId == documentId, ct);
         if (set is null)
         {
@@ -86,7 +89,7 @@ public sealed class RegisterSearchIndex(FilingDbContext db, SearchAnalyzer analy
 
             foreach (var entry in entries)
             {
-                await SetTermsAsync(entry.DocumentId, entry.TitleTerms, entry.BodyTerms, known, ct);
+                await SetTermsAsync(entry.DocumentId, entry.TitleTerms, entry.BodyTerms, known, missing: true, ct);
             }
 
             await db.SaveChangesAsync(ct);
