@@ -25,9 +25,6 @@ internal sealed class HeldBody
     /// <summary>The normalised body.</summary>
     public string Text { get; }
 
-    /// <summary>Bytes held besides the text (diagnostics).</summary>
-    public int SummaryBytes => _blocks.Length * sizeof(ulong);
-
     /// <summary>Holds <paramref name="text"/> with its block summaries.</summary>
     public static HeldBody Of(string text)
     {

@@ -194,9 +194,6 @@ public sealed partial class RegisterSnapshot
     /// <summary>Held documents with a search entry but no term set yet (found through the database, not the word index).</summary>
     public int UnindexedCount { get; }
 
-    /// <summary>The word index's postings and their size in bytes, for diagnostics.</summary>
-    internal (long Postings, long Bytes) WordIndexSize() => (_terms.PostingCount(), _terms.PostingBytes());
-
     /// <summary>Characters of normalised bodies held.</summary>
     public long HeldBodyChars { get; }
 

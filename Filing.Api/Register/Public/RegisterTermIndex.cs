@@ -202,13 +202,6 @@ internal sealed class RegisterTermIndex
         }
     }
 
-    /// <summary>Postings held (diagnostics: one per document and distinct term).</summary>
-    public long PostingCount() =>
-        _bits.Sum(b => b?.Sum(w => (long)BitOperations.PopCount(w)) ?? 0) + _lists.Sum(l => (long)(l?.Length ?? 0));
-
-    /// <summary>Bytes the postings take (diagnostics).</summary>
-    public long PostingBytes() => _bits.Sum(b => (b?.Length ?? 0) * 8L) + _lists.Sum(l => (l?.Length ?? 0) * 4L);
-
     internal static int Words(int bits) => (bits + 63) >> 6;
 
     private static bool Dense(int count, int slots) => count * 32L >= slots && slots >= 64;
