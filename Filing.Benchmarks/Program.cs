@@ -34,6 +34,9 @@ switch (args)
     case ["register-seed", .. var rest]:
         await Filing.Benchmarks.Register.RegisterSeeder.RunAsync(rest);
         break;
+    case ["register-probe", .. var rest]:
+        await Filing.Benchmarks.Register.RegisterProbe.RunAsync(rest);
+        break;
     case ["register-measure", .. var rest]:
         await Filing.Benchmarks.Register.RegisterMeasurement.RunAsync(rest);
         break;

@@ -191,47 +191,47 @@ public sealed partial class RegisterSnapshot
 
         /// <summary>
         /// A phrase's exact text in the title, or in the body: surely when the document holds the text as one term; else,
-        /// among <paramref name="candidates"/>, as its held body says; else perhaps (the database tests the body).
+        /// among <paramref name="candidates"/>, as its held body and title say; else perhaps (the database tests the
+        /// body). Outside the candidates the answer is left open: it is only ever taken together with them.
         /// </summary>
         public Truth Phrase(string text, ulong[] candidates)
         {
-            var sure = TitleWhere((in RankText t) => t.TitleSearch.Contains(text, StringComparison.Ordinal));
             if (titleOnly)
             {
-                return new Truth(sure, sure);
+                var inTitle = TitleWhere((in RankText t) => t.TitleSearch.Contains(text, StringComparison.Ordinal));
+                return new Truth(inTitle, inTitle);
             }
 
-            var asTerm = Holding(text);
-            var perhaps = Copy(Universe);
-            var bodies = snapshot._bodies;
-            var mask = HeldBody.MaskOf(text);
-
-            // Reading tens of thousands of bodies (~7 KB each) is bound by memory bandwidth: split over the cores, each
-            // range of words written by one thread only.
-            Parallel.For(0, (_words + WordsPerTask - 1) / WordsPerTask, task =>
+            var sure = Holding(text);
+            var open = new ulong[_words];
+            for (var w = 0; w < _words; w++)
             {
-                for (var w = task * WordsPerTask; w < Math.Min(_words, (task + 1) * WordsPerTask); w++)
+                open[w] = candidates[w] & ~sure[w];
+            }
+
+            var found = new ulong[_words];
+            var refuted = new ulong[_words];
+            snapshot._bodies.Find(text, open, snapshot._bodySlotPositions, found, refuted);
+
+            // The title only where the body does not tell: not held, or without the phrase.
+            var texts = snapshot._texts;
+            var perhaps = Copy(Universe);
+            for (var w = 0; w < _words; w++)
+            {
+                sure[w] |= found[w];
+                for (var bits = open[w] & ~found[w]; bits != 0; bits &= bits - 1)
                 {
-                    sure[w] |= asTerm[w];
-                    var open = candidates[w] & ~sure[w];
-                    while (open != 0)
+                    var position = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                    if (texts[position].Held && texts[position].TitleSearch.Contains(text, StringComparison.Ordinal))
                     {
-                        var position = (w << 6) + BitOperations.TrailingZeroCount(open);
-                        open &= open - 1;
-                        if (bodies[position] is { } body)
-                        {
-                            if (body.Contains(text, mask))
-                            {
-                                sure[w] |= 1UL << position;
-                            }
-                            else
-                            {
-                                perhaps[w] &= ~(1UL << position);
-                            }
-                        }
+                        sure[w] |= 1UL << position;
+                    }
+                    else if ((refuted[w] & (1UL << position)) != 0)
+                    {
+                        perhaps[w] &= ~(1UL << position);
                     }
                 }
-            });
+            }
 
             return new Truth(sure, perhaps);
         }
@@ -261,6 +261,9 @@ public sealed partial class RegisterSnapshot
 
             return bits;
         }
+
+        /// <summary>How many bodies ahead of the one tested are asked into the cache.</summary>
+        private const int PrefetchAhead = 8;
 
         /// <summary>64 documents a word: 4,096 documents a task.</summary>
         private const int WordsPerTask = 64;

@@ -10,7 +10,7 @@ namespace Filing.Api.Register.Public;
 /// <summary>
 /// What the public register's filters, orders, facets and ranking read of every published document, its terms as a word
 /// index (<see cref="RegisterTermIndex"/>) and, within <see cref="RegisterOptions.HeldBodyTextMiB"/>, its normalised
-/// body (<see cref="HeldBody"/>), held in memory for one register state (<see cref="Feeds.EventLogState.RegisterVersion"/>)
+/// body (<see cref="HeldBodies"/>), held in memory for one register state (<see cref="Feeds.EventLogState.RegisterVersion"/>)
 /// in the <see cref="RegisterResultCache"/>. Loaded once per instance and brought up to date from the changed documents,
 /// it answers every question after that without reading the register again: a list's total and page, the facets, and a
 /// full-text question's matches (<see cref="MatchHeld"/>: the database is asked only about what memory cannot tell),
@@ -31,7 +31,10 @@ public sealed partial class RegisterSnapshot
     private readonly int[] _slotPositions;
     private readonly ulong[] _indexed;
     private readonly ulong[] _entries;
-    private readonly HeldBody?[] _bodies;
+    private readonly HeldBodies _bodies;
+
+    /// <summary>Each body slot's position (negative: replaced or gone).</summary>
+    private readonly int[] _bodySlotPositions;
     private readonly long _bodyBudget;
 
     /// <summary>
@@ -70,16 +73,19 @@ public sealed partial class RegisterSnapshot
     /// <param name="byEffective">Positions in <paramref name="byPublished"/>, newest effective date first (<see cref="CompareEffective"/>).</param>
     /// <param name="terms">The word index of the held documents' term sets.</param>
     /// <param name="slotPositions">Its slots' positions in <paramref name="byPublished"/> (negative: not held, or replaced).</param>
-    /// <param name="bodies">Normalised bodies by position, where held (<see cref="RegisterOptions.HeldBodyTextMiB"/>).</param>
+    /// <param name="bodies">Normalised bodies by body slot, where held (<see cref="RegisterOptions.HeldBodyTextMiB"/>).</param>
+    /// <param name="bodySlotPositions">The body slots' positions in <paramref name="byPublished"/> (negative: replaced or gone).</param>
     /// <param name="bodyBudget">Characters of bodies this snapshot and its updates may hold.</param>
-    private RegisterSnapshot(Entry[] byPublished, RankText[] texts, int[] byEffective, RegisterTermIndex terms, int[] slotPositions, HeldBody?[] bodies, long bodyBudget)
+    private RegisterSnapshot(
+        Entry[] byPublished, RankText[] texts, int[] byEffective, RegisterTermIndex terms, int[] slotPositions, HeldBodies bodies, int[] bodySlotPositions, long bodyBudget)
     {
         _byPublished = byPublished;
         _bodies = bodies;
+        _bodySlotPositions = bodySlotPositions;
         _bodyBudget = bodyBudget;
-        foreach (var body in bodies)
+        for (var slot = 0; slot < bodySlotPositions.Length; slot++)
         {
-            HeldBodyChars += body?.Text.Length ?? 0;
+            HeldBodyChars += bodySlotPositions[slot] >= 0 ? bodies.TextOf(slot)?.Length ?? 0 : 0;
         }
 
         _texts = texts;
@@ -117,18 +123,16 @@ public sealed partial class RegisterSnapshot
     }
 
     /// <summary>The snapshot of <paramref name="entries"/> in any order, sorted here; slot <c>i</c> of the word index is <c>entries[i]</c>.</summary>
-    private static RegisterSnapshot Sorted(Entry[] entries, EntryTexts?[] texts, byte[]?[] sets, RegisterTermIndex terms, HeldBody?[] bodies, long bodyBudget)
+    private static RegisterSnapshot Sorted(Entry[] entries, EntryTexts?[] texts, byte[]?[] sets, RegisterTermIndex terms, string?[] bodies, long bodyBudget)
     {
         var order = Enumerable.Range(0, entries.Length).ToArray();
         Array.Sort(order, (x, y) => ComparePublished(in entries[x], in entries[y]));
         var byPublished = new Entry[entries.Length];
         var sortedTexts = new RankText[entries.Length];
-        var sortedBodies = new HeldBody?[entries.Length];
         for (var i = 0; i < order.Length; i++)
         {
             byPublished[i] = entries[order[i]];
             sortedTexts[i] = RankText.Of(texts[order[i]]);
-            sortedBodies[i] = bodies[order[i]];
         }
 
         var slotPositions = new int[terms.Slots];
@@ -141,9 +145,16 @@ public sealed partial class RegisterSnapshot
             }
         }
 
+        // Body slot i is entries[i], as for the word index (but every entry, with a term set or not).
+        var bodySlotPositions = new int[entries.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            bodySlotPositions[order[i]] = i;
+        }
+
         var byEffective = Enumerable.Range(0, byPublished.Length).ToArray();
         Array.Sort(byEffective, (x, y) => CompareEffective(in byPublished[x], in byPublished[y]));
-        return new RegisterSnapshot(byPublished, sortedTexts, byEffective, terms, slotPositions, sortedBodies, bodyBudget);
+        return new RegisterSnapshot(byPublished, sortedTexts, byEffective, terms, slotPositions, HeldBodies.Build(bodies), bodySlotPositions, bodyBudget);
     }
 
     /// <summary>Publication order: newest first, then id descending (<see cref="PublicRegisterSpec"/>'s keyset).</summary>
@@ -228,14 +239,23 @@ public sealed partial class RegisterSnapshot
         ArgumentNullException.ThrowIfNull(changed);
         var removed = new bool[_byPublished.Length];
         var kept = _byPublished.Length;
-        var keptBodies = HeldBodyChars;
         foreach (var id in changed)
         {
             if (_positions.TryGetValue(id, out var position) && !removed[position])
             {
                 removed[position] = true;
                 kept--;
-                keptBodies -= _bodies[position]?.Text.Length ?? 0;
+            }
+        }
+
+        var keptBodies = HeldBodyChars;
+        var droppedBodies = new List<int>();
+        for (var slot = 0; slot < _bodySlotPositions.Length; slot++)
+        {
+            if (_bodySlotPositions[slot] is var position and >= 0 && removed[position])
+            {
+                droppedBodies.Add(slot);
+                keptBodies -= _bodies.TextOf(slot)?.Length ?? 0;
             }
         }
 
@@ -244,7 +264,6 @@ public sealed partial class RegisterSnapshot
         // Both orders are merges of the held order (less the changed documents) with the few re-read ones: no full sort.
         var byPublished = new Entry[kept + fresh.Length];
         var texts = new RankText[byPublished.Length];
-        var bodies = new HeldBody?[byPublished.Length];
         var heldTo = new int[_byPublished.Length];
         var freshTo = new int[fresh.Length];
         var freshByPublished = Enumerable.Range(0, fresh.Length).ToArray();
@@ -260,11 +279,11 @@ public sealed partial class RegisterSnapshot
             if (f < fresh.Length && (h == _byPublished.Length || ComparePublished(in fresh[freshByPublished[f]], in _byPublished[h]) < 0))
             {
                 var i = freshByPublished[f++];
-                (byPublished[next], texts[next], bodies[next], freshTo[i]) = (fresh[i], RankText.Of(freshTexts[i]), freshBodies[i], next);
+                (byPublished[next], texts[next], freshTo[i]) = (fresh[i], RankText.Of(freshTexts[i]), next);
             }
             else
             {
-                (byPublished[next], texts[next], bodies[next], heldTo[h]) = (_byPublished[h], _texts[h], _bodies[h], next);
+                (byPublished[next], texts[next], heldTo[h]) = (_byPublished[h], _texts[h], next);
                 h++;
             }
         }
@@ -312,7 +331,18 @@ public sealed partial class RegisterSnapshot
         }
 
         addedPositions.CopyTo(slotPositions, _slotPositions.Length);
-        return new RegisterSnapshot(byPublished, texts, byEffective, terms, slotPositions, bodies, _bodyBudget) { DocumentsRead = fresh.Length };
+
+        // Likewise the bodies: every re-read document takes a new body slot (held or not), the old ones map nowhere.
+        var bodies = _bodies.With(freshBodies, droppedBodies);
+        var bodySlotPositions = new int[bodies.Slots];
+        for (var slot = 0; slot < _bodySlotPositions.Length; slot++)
+        {
+            var was = _bodySlotPositions[slot];
+            bodySlotPositions[slot] = was < 0 || removed[was] ? -1 : heldTo[was];
+        }
+
+        freshTo.CopyTo(bodySlotPositions, _bodySlotPositions.Length);
+        return new RegisterSnapshot(byPublished, texts, byEffective, terms, slotPositions, bodies, bodySlotPositions, _bodyBudget) { DocumentsRead = fresh.Length };
     }
 
     /// <summary>Slots of the word index that no held document uses any more (replaced by an update, or gone).</summary>
@@ -324,7 +354,7 @@ public sealed partial class RegisterSnapshot
     /// the database which documents match, not to rank each of them (on PostgreSQL the rank's substring tests cost about
     /// as much as finding 100,000 matches).
     /// </summary>
-    private static async Task<(Entry[] Entries, EntryTexts?[] Texts, byte[]?[] Sets, HeldBody?[] Bodies)> ReadAsync(
+    private static async Task<(Entry[] Entries, EntryTexts?[] Texts, byte[]?[] Sets, string?[] Bodies)> ReadAsync(
         FilingDbContext db, IReadOnlyCollection<Guid>? only, Dictionary<string, string> names, long bodyBudget, CancellationToken ct)
     {
         var documents = db.Documents.AsNoTracking().Where(DocumentVisibility.For(Caller.Anonymous));
@@ -388,9 +418,7 @@ public sealed partial class RegisterSnapshot
             }
         }
 
-        var held = new HeldBody?[entries.Length];
-        Parallel.For(0, bodies.Length, i => held[i] = bodies[i] is { } body ? HeldBody.Of(body) : null);
-        return (entries, texts, sets, held);
+        return (entries, texts, sets, bodies);
     }
 
     /// <summary>The entry of a published document, when it is one.</summary>
@@ -546,11 +574,12 @@ public sealed partial class RegisterSnapshot
 
         // Ranked in ranges of positions over the cores (each range written by one thread): the substring tests of
         // 100,000 matches took ~20 ms on one.
-        var found = 0;
         var top = 0;
+        var perRank = new int[SearchSql.MostRank(query) + 1];
         Parallel.For(0, (length + RankRange - 1) / RankRange, range =>
         {
-            var (rangeFound, rangeTop) = (0, 0);
+            var rangeTop = 0;
+            var rangeCounts = new int[perRank.Length];
             for (var position = range * RankRange; position < Math.Min(length, (range + 1) * RankRange); position++)
             {
                 if (ranks[position] < 0)
@@ -569,10 +598,14 @@ public sealed partial class RegisterSnapshot
                 var rank = text.Held ? rankOf(text.TitleSearch, text.SpacedTitleTerms, text.Keywords) : 0;
                 ranks[position] = rank;
                 rangeTop = Math.Max(rangeTop, rank);
-                rangeFound++;
+                rangeCounts[rank]++;
             }
 
-            Interlocked.Add(ref found, rangeFound);
+            for (var rank = 0; rank < rangeCounts.Length; rank++)
+            {
+                Interlocked.Add(ref perRank[rank], rangeCounts[rank]);
+            }
+
             for (var seen = Volatile.Read(ref top); rangeTop > seen; seen = Volatile.Read(ref top))
             {
                 if (Interlocked.CompareExchange(ref top, rangeTop, seen) == seen)
@@ -582,31 +615,26 @@ public sealed partial class RegisterSnapshot
             }
         });
 
-        // One walk in the date order; in relevance order each rank collects its matches, highest rank first.
+        // One walk in the date order, each match written straight to its place: in relevance order after the matches of
+        // higher ranks (counted above), else in walk order.
         var effective = sort is RegisterSort.EffectiveAscending or RegisterSort.EffectiveDescending;
         var ascending = sort is RegisterSort.PublishedAscending or RegisterSort.EffectiveAscending;
-        var buckets = new List<RankedMatch>[sort == RegisterSort.Relevance ? top + 1 : 1];
-        for (var i = 0; i < buckets.Length; i++)
+        var relevance = sort == RegisterSort.Relevance;
+        var next = new int[relevance ? top + 1 : 1];
+        for (var rank = top - 1; relevance && rank >= 0; rank--)
         {
-            buckets[i] = [];
+            next[rank] = next[rank + 1] + perRank[rank + 1];
         }
 
+        var ranked = new RankedMatch[perRank.Sum()];
         for (var i = 0; i < length; i++)
         {
             var position = effective ? _byEffective[ascending ? length - 1 - i : i] : ascending ? length - 1 - i : i;
             if (ranks[position] is var rank and >= 0)
             {
                 ref readonly var entry = ref _byPublished[position];
-                buckets[buckets.Length == 1 ? 0 : top - rank].Add(new RankedMatch(entry.Id, rank, effective ? entry.EffectiveDate : entry.PublishedOn));
+                ranked[next[relevance ? rank : 0]++] = new RankedMatch(entry.Id, rank, effective ? entry.EffectiveDate : entry.PublishedOn);
             }
-        }
-
-        var ranked = new RankedMatch[found];
-        var next = 0;
-        foreach (var bucket in buckets)
-        {
-            bucket.CopyTo(ranked, next);
-            next += bucket.Count;
         }
 
         return ranked;
