@@ -14,6 +14,8 @@ using Filing.Benchmarks.Register;
 //   fills an empty database with a generated public register (see Filing.Benchmarks/README.md)
 // dotnet run -c Release --project Filing.Benchmarks -- register-measure --provider sqlite|postgresql [--connection …] [--only all|list|search] [--runs 25] [--warmup 3]
 //   list/search latency (median, p95) and export memory over that database
+// dotnet run -c Release --project Filing.Benchmarks -- register-probe --provider sqlite|postgresql [--connection …] [--rounds 31] [--q 'q1|q2']
+//   the in-memory match and ranking alone (no database, no page), medians over interleaved rounds (see Register/RegisterProbe.cs)
 // dotnet run -c Release --project Filing.Benchmarks -- --filter '*ReviewBenchmarks*' --job short --inProcess
 //   the review engine after warm-up: parse + review of Data/typical.docx, the text endpoint's core, the prefilter
 // dotnet run -c Release --project Filing.Benchmarks -- review-measure [--rounds 200]

@@ -190,7 +190,8 @@ internal static class RegisterMeasurement
         }
 
         var searchTimes = modes.ToDictionary(m => m, _ => new List<double>());
-        foreach (var (q, titleOnly, filter, sort) in only is "list" or "snapshot" ? [] : searches)
+        var containing = bench.Text("questions"); // e.g. --questions 行政许可: only the searches whose q contains it
+        foreach (var (q, titleOnly, filter, sort) in only is "list" or "snapshot" ? [] : searches.Where(s => containing is null || s.Q.Contains(containing, StringComparison.Ordinal)))
         {
             var question = new RegisterQuestion(filter, parser.Parse(q, titleOnly), null, Today);
             foreach (var mode in modes)
