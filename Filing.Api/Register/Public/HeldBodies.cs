@@ -52,9 +52,6 @@ internal sealed class HeldBodies
         BlockCount = blocks;
     }
 
-    /// <summary>No bodies.</summary>
-    public static HeldBodies Empty { get; } = Build([]);
-
     /// <summary>Slots given out (bodies held, or once held).</summary>
     public int Slots => _texts.Length;
 

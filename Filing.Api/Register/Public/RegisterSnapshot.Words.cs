@@ -262,12 +262,6 @@ public sealed partial class RegisterSnapshot
             return bits;
         }
 
-        /// <summary>How many bodies ahead of the one tested are asked into the cache.</summary>
-        private const int PrefetchAhead = 8;
-
-        /// <summary>64 documents a word: 4,096 documents a task.</summary>
-        private const int WordsPerTask = 64;
-
         private static ulong[] Copy(ulong[] bits) => (ulong[])bits.Clone();
 
         private delegate bool TextTest(in RankText text);
