@@ -54,6 +54,42 @@ internal static class RegisterProbe
             }
         }
 
+        {
+            await using var db = bench.Create();
+            var ids = snapshot.DocumentsAt(snapshot.MatchHeld(parsed[0]).Sure).Take(50).ToArray();
+            var texts = await new PublicRegisterQuery(db).TextsAsync(ids, CancellationToken.None);
+            foreach (var q in parsed)
+            {
+                var spans = new List<double>();
+                for (var r = 0; r < 15; r++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    foreach (var (title, body) in texts.Values)
+                    {
+                        _ = Highlighter.Find(title, q);
+                        _ = Highlighter.Snippet(body, q);
+                    }
+
+                    spans.Add(sw.Elapsed.TotalMilliseconds);
+                }
+
+                var finds = new List<double>();
+                for (var r = 0; r < 15; r++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    foreach (var (title, body) in texts.Values)
+                    {
+                        _ = Highlighter.Find(body, q);
+                    }
+
+                    finds.Add(sw.Elapsed.TotalMilliseconds);
+                }
+
+                Console.WriteLine($"find only {finds.Order().ElementAt(7):0.00} ms; ranges {texts.Values.Sum(t => Highlighter.Find(t.Body, q).Count)}");
+                Console.WriteLine($"snippets of 50 for {q.Text}: median {spans.Order().ElementAt(7):0.00} ms, body chars {texts.Values.Sum(t => t.Body.Length)}");
+            }
+        }
+
         Console.WriteLine("| question | matches | of which the database must tell | match median ms | min ms | rank median ms | min ms |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         for (var i = 0; i < parsed.Length; i++)

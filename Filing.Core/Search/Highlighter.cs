@@ -50,13 +50,25 @@ public static class Highlighter
             return null;
         }
 
-        // The line with the most distinct matched characters; ties go to the earlier line.
-        var best = ranges
-            .GroupBy(r => LineOf(text, r.Start))
-            .Select(g => (Line: g.Key, Score: g.Select(r => text.Substring(r.Start, r.Length)).Distinct(StringComparer.Ordinal).Count()))
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Line.Start)
-            .First().Line;
+        // The line with the most distinct matched texts; ties go to the earlier line. The ranges are in order, so each
+        // line's ranges follow one another: one walk, each line found once.
+        var best = default(TextRange);
+        var bestScore = 0;
+        var line = LineOf(text, ranges[0].Start);
+        var matched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var range in ranges)
+        {
+            if (range.Start > line.End)
+            {
+                (best, bestScore) = matched.Count > bestScore ? (line, matched.Count) : (best, bestScore);
+                line = LineOf(text, range.Start);
+                matched.Clear();
+            }
+
+            matched.Add(text.Substring(range.Start, range.Length));
+        }
+
+        (best, bestScore) = matched.Count > bestScore ? (line, matched.Count) : (best, bestScore);
 
         var inLine = ranges.Where(r => r.Start >= best.Start && r.End <= best.End).ToList();
         var first = inLine[0];

@@ -51,6 +51,18 @@ public class HighlighterTests
     }
 
     [Fact]
+    public void PicksEarliestLineWithMostDistinctMatches_GivenSeveralMatchingLines()
+    {
+        // Line 1 repeats one match (1 distinct), lines 2 and 3 hold two distinct ones each: line 2, the earlier, wins.
+        const string body = "总则：行政处罚行政处罚行政处罚\n第二条 行政机关依法作出处罚决定\n第三条 行政机关和处罚\n附则";
+
+        var snippet = Highlighter.Snippet(body, Parser.Parse("行政处罚"))!;
+
+        snippet.Text.Should().Be("第二条 行政机关依法作出处罚决定");
+        snippet.Highlights.Select(h => h.Of(snippet.Text).ToString()).Should().Equal("行政", "处罚");
+    }
+
+    [Fact]
     public void ReturnsNull_GivenNoMatch()
     {
         Highlighter.Snippet("本办法自公布之日起施行。", Parser.Parse("招商引资")).Should().BeNull();

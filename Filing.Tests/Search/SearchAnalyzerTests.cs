@@ -19,6 +19,17 @@ public class SearchAnalyzerTests
     }
 
     [Fact]
+    public void FoldsAndLowersEachCharacterAsInvariantCulture_GivenEveryCharacter()
+    {
+        var every = new string([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c)]);
+
+        var normalized = SearchAnalyzer.Normalize(every);
+
+        var expected = new string([.. every.Select(c => char.ToLowerInvariant(TextNormalizer.Fold(c)))]);
+        normalized.Should().Be(expected);
+    }
+
+    [Fact]
     public void IndexesWordsInsideLongerWords_GivenSearchMode()
     {
         var terms = Analyzer.Terms("加强招商引资工作");
