@@ -367,14 +367,19 @@ internal sealed class HeldBodies
             : -1;
 
     /// <summary>The slot whose blocks include <paramref name="block"/> (the last of equal first blocks: empty slots hold none).</summary>
-    private int SlotOf(int block)
+    private int SlotOf(int block) => Owner(_firstBlocks, _texts.Length, block);
+
+    /// <summary>
+    /// The last of the first <paramref name="count"/> texts whose first block is at most <paramref name="block"/>
+    /// (<paramref name="firstBlocks"/> ascending): the text holding that block, when any does.
+    /// </summary>
+    private static int Owner(int[] firstBlocks, int count, int block)
     {
-        // _firstBlocks has Slots + 1 entries, ascending; the slot is the last index whose first block is <= block.
-        int low = 0, high = _texts.Length - 1;
+        int low = 0, high = count - 1;
         while (low < high)
         {
             var middle = (low + high + 1) / 2;
-            if (_firstBlocks[middle] <= block)
+            if (firstBlocks[middle] <= block)
             {
                 low = middle;
             }
@@ -412,9 +417,11 @@ internal sealed class HeldBodies
         var wordsPerRow = length / 64;
         var lowBlock = Math.Max(chunkStart, from);
         var highBlock = chunkStart + length;
-        for (var i = 0; i < texts.Count; i++)
+
+        // Only the texts with blocks in the range: from the one holding its first block, until one starts past it.
+        for (var i = texts.Count == 0 ? 0 : Owner(firstBlocks, texts.Count, lowBlock); i < texts.Count && firstBlocks[i] < highBlock; i++)
         {
-            if (texts[i] is not { } text || firstBlocks[i + 1] <= lowBlock || firstBlocks[i] >= highBlock)
+            if (texts[i] is not { } text || firstBlocks[i + 1] <= lowBlock)
             {
                 continue;
             }
